@@ -1,0 +1,58 @@
+"""Corpus statistics: evidence that spans documents (a line recurring in most files is furniture).
+
+A batch runs in two passes: `CorpusStats.add_document` over every text (cheap, bounded memory), then
+`analyze(text, corpus=stats)`. A single text has no corpus statistics.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+
+_WS = regex.compile(r"\s+")
+_DIGITS = regex.compile(r"\d+")
+
+
+def normalize_line(line: str) -> str:
+    """The key under which a line is counted: NFKC, casefolded, digits and spaces collapsed."""
+    line = unicodedata.normalize("NFKC", line).casefold()
+    line = _DIGITS.sub("0", line)
+    return _WS.sub(" ", line).strip()
+
+
+def line_key(line: str) -> int:
+    """A 64-bit hash of the normalized line (stable across processes, unlike hash())."""
+    digest = hashlib.blake2b(normalize_line(line).encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+@dataclass
+class CorpusStats:
+    """Counts, per normalized line, of how many documents contain it.
+
+    max_keys bounds memory: when exceeded, keys seen in only one document are pruned (they cannot be
+    furniture), so memory stays bounded however many documents stream through.
+    """
+
+    documents: int = 0
+    line_docs: Counter = field(default_factory=Counter)
+    max_keys: int = 2_000_000
+
+    def add_document(self, text: str) -> None:
+        self.documents += 1
+        keys = {line_key(line) for line in text.splitlines() if line.strip()}
+        self.line_docs.update(keys)
+        if len(self.line_docs) > self.max_keys:
+            self.line_docs = Counter({k: n for k, n in self.line_docs.items() if n > 1})
+
+    def merge(self, other: CorpusStats) -> None:
+        self.documents += other.documents
+        self.line_docs.update(other.line_docs)
+
+    def doc_count(self, line: str) -> int:
+        return self.line_docs.get(line_key(line), 0)

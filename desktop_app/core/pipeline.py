@@ -1,0 +1,197 @@
+"""The pipeline: run the registered rules over a text, resolve their proposals, apply them.
+
+`analyze(text)` returns every proposed edit (non-overlapping, in offsets of `text`);
+`clean_text(text)` applies those the profile accepts. The two agree by construction:
+`apply_edits(text, [e for e in analyze(text) if profile.accepts(e)]) == clean_text(text)`.
+
+Rules look at the original text independently. Removing a line can leave work for another rule (a
+run of blank lines where the line was), so the pipeline re-runs the rules on the result until
+nothing more is accepted (at most MAX_PASSES), and composes the later passes' edits back onto the
+original offsets. This makes clean_text idempotent without rules having to know about each other.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from desktop_app.core.corpus import CorpusStats
+from desktop_app.core.edits import Edit, Notice, apply_edits, resolve_overlaps
+from desktop_app.core.profiles import Profile, default_profile
+from desktop_app.core.rules import RULES, load_all
+
+MAX_PASSES = 4
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What a rule may know besides the text: the profile and, in a batch, corpus statistics."""
+
+    profile: Profile
+    corpus: CorpusStats | None = None
+
+
+@dataclass
+class Analysis:
+    """The result of analysing one text."""
+
+    text: str
+    edits: list[Edit] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+    def accepted(self, profile: Profile) -> list[Edit]:
+        return [e for e in self.edits if profile.accepts(e)]
+
+
+def _run_rules(text: str, ctx: RuleContext, want_notices: bool) -> tuple[list[Edit], list[Notice]]:
+    edits: list[Edit] = []
+    notices: list[Notice] = []
+    profile = ctx.profile
+    for r in sorted(load_all().values(), key=lambda r: (r.order, r.id)):
+        if not profile.rule_enabled(r.id, r.category):
+            continue
+        if r.category == "notice" and not want_notices:
+            continue
+        for item in r.func(text, ctx):
+            if isinstance(item, Notice):
+                if profile.rule_enabled(item.rule, item.category):
+                    notices.append(item)
+            elif profile.rule_enabled(item.rule, item.category) and (
+                    item.start != item.end or item.replacement) and (
+                    text[item.start:item.end] != item.replacement):
+                edits.append(item)
+    return edits, notices
+
+
+def compose_edits(first: list[Edit], second: list[Edit], text0: str) -> list[Edit]:
+    """Edits on `text0` equivalent to applying `first` (on text0) and then `second` (on the result).
+
+    Both lists must be sorted and non-overlapping. A second-pass edit that touches a first-pass edit's
+    output is merged with it into one edit, whose reason tells both steps.
+    """
+    if not second:
+        return list(first)
+    # Spans of first-pass replacements in the intermediate text, and the running offset delta.
+    spans: list[tuple[int, int, Edit]] = []
+    delta = 0
+    deltas_after: list[int] = []
+    for e in first:
+        s1 = e.start + delta
+        spans.append((s1, s1 + len(e.replacement), e))
+        delta += len(e.replacement) - (e.end - e.start)
+        deltas_after.append(delta)
+    span_starts = [s for s, _, _ in spans]
+
+    def to0(p: int) -> int:
+        # p is not strictly inside a first-pass span: subtract the delta of spans that end at or before p.
+        i = bisect_right(span_starts, p)
+        while i > 0 and spans[i - 1][1] > p:
+            i -= 1
+        return p - (deltas_after[i - 1] if i else 0)
+
+    # Items in intermediate coordinates: (start, end, edit, is_second).
+    items = [(s, t, e, False) for s, t, e in spans] + [(e.start, e.end, e, True) for e in second]
+    items.sort(key=lambda it: (it[0], it[1]))
+    clusters: list[list] = []
+    cur_end = -1
+    for it in items:
+        s, t = it[0], it[1]
+        if clusters and (s < cur_end or (s == cur_end and (s == t or clusters[-1][-1][0] == clusters[-1][-1][1]))):
+            clusters[-1].append(it)
+            cur_end = max(cur_end, t)
+        else:
+            clusters.append([it])
+            cur_end = t
+    text1 = apply_edits(text0, first)
+    out: list[Edit] = []
+    for cl in clusters:
+        if len(cl) == 1:
+            s, t, e, is_second = cl[0]
+            if not is_second:
+                out.append(e)
+            else:
+                a0 = to0(s)
+                out.append(Edit(a0, a0 + (t - s), e.replacement, e.rule, e.category, e.reason, e.confidence))
+            continue
+        firsts = [it for it in cl if not it[3]]
+        seconds = [it[2] for it in cl if it[3]]
+        a1 = min(it[0] for it in cl)
+        b1 = max(it[1] for it in cl)
+        a0 = min((it[2].start for it in firsts if it[0] == a1), default=None)
+        a0 = to0(a1) if a0 is None else a0
+        b0 = max((it[2].end for it in firsts if it[1] == b1), default=None)
+        b0 = to0(b1) if b0 is None else b0
+        local = [Edit(e.start - a1, e.end - a1, e.replacement, e.rule, e.category, e.reason, e.confidence)
+                 for e in seconds]
+        replacement = apply_edits(text1[a1:b1], local)
+        steps = [it[2] for it in firsts] + seconds
+        lead = steps[0]
+        reason = "; then ".join(dict.fromkeys(e.reason for e in steps))
+        conf = min(e.confidence for e in steps)
+        out.append(Edit(a0, b0, replacement, lead.rule, lead.category, reason, conf))
+    out.sort(key=lambda e: (e.start, e.end))
+    return out
+
+
+def _whole_diff_edit(text0: str, text2: str, rule: str, category: str, reason: str, conf: float) -> Edit:
+    """Fallback: one edit covering the changed middle of text0 -> text2."""
+    p = 0
+    n = min(len(text0), len(text2))
+    while p < n and text0[p] == text2[p]:
+        p += 1
+    q = 0
+    while q < n - p and text0[-1 - q] == text2[-1 - q]:
+        q += 1
+    return Edit(p, len(text0) - q, text2[p:len(text2) - q], rule, category, reason, conf)
+
+
+def analyze_full(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None,
+                 *, notices: bool = True) -> Analysis:
+    """Propose edits and notices for `text` (see the module docstring for the passes)."""
+    profile = profile or default_profile()
+    ctx = RuleContext(profile, corpus)
+    edits, found = _run_rules(text, ctx, notices)
+    proposals = resolve_overlaps(edits)
+    accepted = [e for e in proposals if profile.accepts(e)]
+    pending = [e for e in proposals if not profile.accepts(e)]
+    current = apply_edits(text, accepted)
+    for _ in range(MAX_PASSES - 1):
+        if not accepted:
+            break
+        more, _ = _run_rules(current, ctx, False)
+        more = [e for e in resolve_overlaps(more) if profile.accepts(e)]
+        if not more:
+            break
+        after = apply_edits(current, more)
+        composed = compose_edits(accepted, more, text)
+        if apply_edits(text, composed) != after:
+            composed = [_whole_diff_edit(text, after, more[0].rule, more[0].category,
+                                         "several fixes combined", min(e.confidence for e in more))]
+        accepted, current = composed, after
+    # Proposals left for review must not overlap what is applied.
+    final = resolve_overlaps(accepted + pending)
+    final = [e for e in final if e in set(accepted)] + [e for e in final if e not in set(accepted)]
+    kept_accepted = [e for e in final if profile.accepts(e)]
+    if len(kept_accepted) != len(accepted):
+        # A pending proposal displaced an applied edit (should not happen: resolve ranks deletions
+        # first); fall back to the applied set alone to keep clean_text exact.
+        final = list(accepted)
+    final.sort(key=lambda e: (e.start, e.end))
+    found.sort(key=lambda n: (n.start, n.end, n.rule))
+    return Analysis(text, final, found)
+
+
+def analyze(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None) -> list[Edit]:
+    """Every proposed edit for `text`, sorted and non-overlapping."""
+    return analyze_full(text, profile, corpus, notices=False).edits
+
+
+def clean_text(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None) -> str:
+    """`text` with every edit the profile accepts applied."""
+    profile = profile or default_profile()
+    return apply_edits(text, analyze_full(text, profile, corpus, notices=False).accepted(profile))
+
+
+def apply_accepted(text: str, edits: Iterable[Edit], profile: Profile) -> str:
+    return apply_edits(text, [e for e in edits if profile.accepts(e)])
