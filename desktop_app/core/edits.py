@@ -8,8 +8,8 @@ Applying edits is a pure function; overlapping proposals are resolved determinis
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 
 
@@ -78,7 +78,7 @@ class Notice:
 CATEGORY_PRIORITY = {"boilerplate": 5, "duplicate": 5, "metadata": 4, "encoding": 3, "spacing": 1}
 
 
-def _overlaps(a: Edit, b: Edit) -> bool:
+def overlaps(a: Edit, b: Edit) -> bool:
     """True when a and b touch the same characters (two insertions at one point also clash)."""
     if a.start == a.end or b.start == b.end:
         return a.start < b.end and b.start < a.end or a.start == b.start
@@ -86,17 +86,17 @@ def _overlaps(a: Edit, b: Edit) -> bool:
 
 
 def _rank(e: Edit) -> tuple:
-    # Wider deletions first (a removed line beats fixes inside it), then category, confidence,
-    # then position and rule id so that the order is total and deterministic.
-    return (-(e.end - e.start) if e.replacement == "" else 0,
-            -CATEGORY_PRIORITY.get(e.category, 2), -e.confidence, e.start, e.end, e.rule, e.replacement)
+    # Category first (a removed line beats fixes inside it), then the wider edit, then confidence,
+    # then position, rule id and replacement so that the order is total and deterministic.
+    return (-CATEGORY_PRIORITY.get(e.category, 2), -(e.end - e.start), -e.confidence, e.start, e.end, e.rule,
+            e.replacement)
 
 
 def resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
     """Keep a non-overlapping subset of `edits`, sorted by position.
 
-    Deterministic: the result depends only on the set of edits, not their order. Ranking: whole
-    deletions (the widest first) beat changes inside them; then category priority; then confidence.
+    Deterministic: the result depends only on the set of edits, not their order. Ranking: category
+    priority (line removals beat fixes inside the line), then the wider edit, then confidence.
     Exact duplicates collapse to one. Runs in O(n log n) for n edits.
     """
     starts: list[int] = []  # kept edits, sorted by start, parallel lists
@@ -106,9 +106,9 @@ def resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
             continue
         i = bisect_right(starts, e.start)
         # Only the neighbours on either side of the insertion point can overlap e.
-        if (i > 0 and _overlaps(e, kept[i - 1])) or (i < len(kept) and _overlaps(e, kept[i])):
+        if (i > 0 and overlaps(e, kept[i - 1])) or (i < len(kept) and overlaps(e, kept[i])):
             continue
-        if i > 1 and kept[i - 2].start == e.start and _overlaps(e, kept[i - 2]):
+        if i > 1 and kept[i - 2].start == e.start and overlaps(e, kept[i - 2]):
             continue
         starts.insert(i, e.start)
         kept.insert(i, e)

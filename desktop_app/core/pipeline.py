@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from desktop_app.core.corpus import CorpusStats
-from desktop_app.core.edits import Edit, Notice, apply_edits, resolve_overlaps
+from desktop_app.core.edits import Edit, Notice, apply_edits, overlaps, resolve_overlaps
 from desktop_app.core.profiles import Profile, default_profile
-from desktop_app.core.rules import RULES, load_all
+from desktop_app.core.rules import load_all
 
 MAX_PASSES = 4
 
@@ -146,21 +146,32 @@ def _whole_diff_edit(text0: str, text2: str, rule: str, category: str, reason: s
     return Edit(p, len(text0) - q, text2[p:len(text2) - q], rule, category, reason, conf)
 
 
+def _without_clashes(candidates: list[Edit], fixed: list[Edit]) -> list[Edit]:
+    """The candidates that clash with no edit of `fixed` (sorted, non-overlapping)."""
+    starts = [k.start for k in fixed]
+    out = []
+    for e in candidates:
+        i = bisect_right(starts, e.start)
+        if not any(overlaps(e, k) for k in fixed[max(0, i - 2):i + 1]):
+            out.append(e)
+    return out
+
+
 def analyze_full(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None,
                  *, notices: bool = True) -> Analysis:
     """Propose edits and notices for `text` (see the module docstring for the passes)."""
     profile = profile or default_profile()
     ctx = RuleContext(profile, corpus)
     edits, found = _run_rules(text, ctx, notices)
-    proposals = resolve_overlaps(edits)
-    accepted = [e for e in proposals if profile.accepts(e)]
-    pending = [e for e in proposals if not profile.accepts(e)]
+    # What the profile applies is resolved first, so that a mere proposal (a byline at 0.6) never
+    # displaces an applied fix inside the same line; proposals then fill the gaps.
+    accepted = resolve_overlaps(e for e in edits if profile.accepts(e))
     current = apply_edits(text, accepted)
     for _ in range(MAX_PASSES - 1):
         if not accepted:
             break
         more, _ = _run_rules(current, ctx, False)
-        more = [e for e in resolve_overlaps(more) if profile.accepts(e)]
+        more = resolve_overlaps(e for e in more if profile.accepts(e))
         if not more:
             break
         after = apply_edits(current, more)
@@ -168,15 +179,12 @@ def analyze_full(text: str, profile: Profile | None = None, corpus: CorpusStats 
         if apply_edits(text, composed) != after:
             composed = [_whole_diff_edit(text, after, more[0].rule, more[0].category,
                                          "several fixes combined", min(e.confidence for e in more))]
-        accepted, current = composed, after
-    # Proposals left for review must not overlap what is applied.
-    final = resolve_overlaps(accepted + pending)
-    final = [e for e in final if e in set(accepted)] + [e for e in final if e not in set(accepted)]
-    kept_accepted = [e for e in final if profile.accepts(e)]
-    if len(kept_accepted) != len(accepted):
-        # A pending proposal displaced an applied edit (should not happen: resolve ranks deletions
-        # first); fall back to the applied set alone to keep clean_text exact.
-        final = list(accepted)
+        # A merged edit keeps the lowest confidence of its steps; it was applied, so it stays applied.
+        accepted = [e if profile.accepts(e) else replace(e, confidence=profile.threshold_for(e.category))
+                    for e in composed]
+        current = after
+    pending = _without_clashes(resolve_overlaps(e for e in edits if not profile.accepts(e)), accepted)
+    final = accepted + pending
     final.sort(key=lambda e: (e.start, e.end))
     found.sort(key=lambda n: (n.start, n.end, n.rule))
     return Analysis(text, final, found)

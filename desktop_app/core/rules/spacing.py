@@ -1,4 +1,9 @@
-"""Spacing: trailing spaces, blank-line runs, invisible characters, CJK punctuation debris."""
+"""Spacing: trailing spaces, blank-line runs, invisible characters, CJK punctuation debris.
+
+Machine translation of Japanese leaves tell-tale debris: a sentence-final `。` followed by a space and
+another `。` (`。 。`), a stray `、` right after `。`, and ASCII spaces between Japanese sentences, where
+Japanese uses none. Scraping adds zero-width characters, C0 control characters and trailing spaces.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +16,65 @@ from desktop_app.core.edits import Edit
 from . import rule
 
 _TRAILING = regex.compile(r"[ \t\u3000]+(?=\r?\n|\Z)")
-_BLANK_RUN = regex.compile(r"\n(?:[ \t]*\r?\n){2,}")
+# Three or more line breaks (two or more blank lines) collapse to one blank line.
+_BLANK_RUN = regex.compile(r"(?:\r?\n)(?:[ \t\u3000]*\r?\n){2,}")
+_LEADING_BLANK = regex.compile(r"\A(?:[ \t\u3000]*\r?\n)+")
+_TRAILING_BLANK = regex.compile(r"(?<=\n)(?:[ \t\u3000]*\r?\n)+\Z")
+# Invisible characters that scraping leaves inside words: zero-width space, word joiner, a BOM in the
+# middle of a text, soft hyphen. ZWJ/ZWNJ are kept: they carry meaning in emoji, Persian and Indic text.
+_INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff\u00ad]+")
+# C0 controls other than tab, line feed, carriage return and form feed; and DEL.
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
+# `。 。`, `。 、`, `。。` (not `……` or `！？`, which are real): the first terminal mark is kept.
+_CJK_DOUBLED = regex.compile(r"(?<=[。．])(?:[ \u3000]*[。、，．])+")
+# An ASCII space between a sentence-final CJK mark and the next Japanese sentence.
+_JA_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー「『（【〈《]"
+_CJK_SPACE = regex.compile(r"(?<=[。！？」』）】])[ \u3000]+(?=" + _JA_CHAR + ")")
 
 
-@rule("spacing", "spacing", "Trailing spaces, runs of blank lines, invisible characters and CJK punctuation debris.",
-      examples=[("end.   \n", "end.\n"), ("a\n\n\n\nb", "a\n\nb")], order=90)
+@rule("spacing", "spacing",
+      "Trailing spaces, runs of blank lines, invisible and control characters, doubled CJK punctuation "
+      "(`。 。`, `。、`) and spaces between Japanese sentences.",
+      examples=[("end.   \nnext", "end.\nnext"), ("a\n\n\n\nb", "a\n\nb"), ("ある。 。 これは", "ある。これは"),
+                ("示す。 、新たに", "示す。新たに"), ("zero\u200bwidth", "zerowidth")],
+      order=90,
+      sub_rules={
+          "spacing.trailing": "spaces and tabs at the end of a line",
+          "spacing.blank-lines": "two or more blank lines in a row, and blank lines at the start or end",
+          "spacing.invisible": "zero-width spaces, word joiners, stray BOMs, soft hyphens",
+          "spacing.control": "control characters other than tab and line breaks",
+          "spacing.cjk-punct": "doubled sentence-final CJK punctuation and a stray 、 after 。",
+          "spacing.cjk-space": "ASCII spaces between Japanese sentences",
+      })
 def spacing(text: str, ctx) -> Iterator[Edit]:
     for m in _TRAILING.finditer(text):
-        yield Edit(m.start(), m.end(), "", "spacing.trailing", "spacing", "Trailing spaces at the end of a line.",
-                   0.99)
+        yield Edit(m.start(), m.end(), "", "spacing.trailing", "spacing",
+                   "Trailing spaces at the end of a line.", 0.99)
     for m in _BLANK_RUN.finditer(text):
-        yield Edit(m.start(), m.end(), "\n\n", "spacing.blank-lines", "spacing",
-                   "A run of blank lines collapsed to one.", 0.95)
+        nl = "\r\n" if "\r" in m.group() else "\n"
+        yield Edit(m.start(), m.end(), nl + nl, "spacing.blank-lines", "spacing",
+                   f"{m.group().count(chr(10)) - 1} blank lines in a row collapsed to one.", 0.95)
+    m = _LEADING_BLANK.search(text)
+    if m:
+        yield Edit(m.start(), m.end(), "", "spacing.blank-lines", "spacing",
+                   "Blank lines at the start of the text.", 0.95)
+    m = _TRAILING_BLANK.search(text)
+    if m:
+        yield Edit(m.start(), m.end(), "", "spacing.blank-lines", "spacing",
+                   "Blank lines at the end of the text.", 0.95)
+    for m in _INVISIBLE.finditer(text):
+        names = ", ".join(sorted({f"U+{ord(c):04X}" for c in m.group()}))
+        yield Edit(m.start(), m.end(), "", "spacing.invisible", "spacing",
+                   f"Invisible character ({names}) left by the web page.", 0.95)
+    for m in _CONTROL.finditer(text):
+        names = ", ".join(sorted({f"U+{ord(c):04X}" for c in m.group()}))
+        yield Edit(m.start(), m.end(), "", "spacing.control", "spacing",
+                   f"Control character ({names}) that no text needs.", 0.95)
+    for m in _CJK_DOUBLED.finditer(text):
+        extra = m.group().strip(" \u3000")
+        what = "A stray 、 after 。" if extra.startswith("、") else "Doubled sentence-final punctuation"
+        yield Edit(m.start(), m.end(), "", "spacing.cjk-punct", "spacing",
+                   f"{what} (machine-translation debris).", 0.9)
+    for m in _CJK_SPACE.finditer(text):
+        yield Edit(m.start(), m.end(), "", "spacing.cjk-space", "spacing",
+                   "A space between Japanese sentences; Japanese text uses none.", 0.85)
