@@ -1,0 +1,83 @@
+"""Per-language phrase lists of page furniture, matched as whole lines (NFKC + casefold).
+
+The lists are data: resources/boilerplate/phrases/LANG.txt, one phrase a line, `#` comments, and
+lines starting with `re:` holding a regular expression that must match the whole normalized line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from desktop_app.core.resources import resource_path
+
+# Decoration around a furniture line that does not change what it is: bullets, arrows, pipes,
+# brackets, trailing colons and ellipses ("» Related articles:", "[ Back to top ↑ ]").
+_EDGE = regex.compile(r"^[\s\p{Pd}\p{S}\p{Po}\p{Ps}\p{Pe}\p{Pi}\p{Pf}]+|[\s\p{Pd}\p{S}\p{Po}\p{Ps}\p{Pe}\p{Pi}\p{Pf}]+$")
+_WS = regex.compile(r"\s+")
+
+
+def normalize_phrase(line: str) -> str:
+    """The form phrases are compared in: NFKC, casefolded, spaces collapsed, edge decoration removed."""
+    s = unicodedata.normalize("NFKC", line).casefold()
+    s = _WS.sub(" ", s).strip()
+    stripped = _EDGE.sub("", s)
+    return stripped
+
+
+def normalize_for_regex(line: str) -> str:
+    """NFKC, casefolded and spaces collapsed, but punctuation kept (for `re:` entries)."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", line).casefold()).strip()
+
+
+@dataclass(frozen=True)
+class PhraseList:
+    """The phrases of one language: exact normalized strings and whole-line regexes."""
+
+    lang: str
+    exact: frozenset[str]
+    patterns: tuple[regex.Pattern, ...]
+
+
+def _parse(lang: str, text: str) -> PhraseList:
+    exact: set[str] = set()
+    pats: list[regex.Pattern] = []
+    for raw in text.splitlines():
+        raw = raw.strip()
+        if not raw or raw.startswith("#"):
+            continue
+        if raw.startswith("re:"):
+            pats.append(regex.compile(raw[3:]))
+        else:
+            key = normalize_phrase(raw)
+            if key:
+                exact.add(key)
+    return PhraseList(lang, frozenset(exact), tuple(pats))
+
+
+@lru_cache(maxsize=1)
+def phrase_lists() -> tuple[PhraseList, ...]:
+    """Every language's list from resources/boilerplate/phrases/ (read once)."""
+    folder = resource_path("boilerplate", "phrases")
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        out.append(_parse(path.stem, path.read_text(encoding="utf-8")))
+    return tuple(out)
+
+
+def match_phrase(line: str) -> tuple[str, str] | None:
+    """(language, phrase) when the whole line is a listed furniture phrase, else None."""
+    key = normalize_phrase(line)
+    if not key or len(key) > 120:
+        return None
+    full = normalize_for_regex(line)
+    for pl in phrase_lists():
+        if key in pl.exact:
+            return pl.lang, key
+        for p in pl.patterns:
+            if p.fullmatch(full) or p.fullmatch(key):
+                return pl.lang, p.pattern
+    return None

@@ -1,0 +1,61 @@
+"""Boilerplate: page-furniture lines (menus, share bars, "Related articles", cookie notices, ...).
+
+Three sources of evidence, strongest first:
+- the user's own phrases and regular expressions from the profile (`boilerplate.user-phrase`,
+  `boilerplate.user-pattern`);
+- the phrase lists in resources/boilerplate/phrases/ (`boilerplate.phrase`), whole lines only;
+- the line classifier of desktop_app.core.boilerplate.classifier (`boilerplate.classifier`,
+  `boilerplate.repeated`, `boilerplate.title`), which weighs each line's features with its neighbours
+  and, in a batch, how many documents share the line.
+Every edit deletes whole lines including their line break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from desktop_app.core.boilerplate.lines import deletion_span, split_lines
+from desktop_app.core.boilerplate.phrases import match_phrase
+from desktop_app.core.boilerplate.user_rules import UserRules
+from desktop_app.core.edits import Edit
+
+from . import rule
+
+PHRASE_CONFIDENCE = 0.95
+USER_CONFIDENCE = 0.99
+
+
+@rule("boilerplate", "boilerplate",
+      "Page-furniture lines: listed phrases in many languages, the user's phrases and patterns, and "
+      "lines the classifier judges to be menus, share bars, footers or site-wide repeats.",
+      examples=[("Intro.\nRelated Articles\n", "Intro.\n"), ("本文です。\nページの先頭へ\n", "本文です。\n")],
+      order=20,
+      sub_rules={"boilerplate.phrase": "a whole line from the phrase lists",
+                 "boilerplate.user-phrase": "a whole line from the profile's phrases",
+                 "boilerplate.user-pattern": "a line matching one of the profile's patterns",
+                 "boilerplate.classifier": "a line the classifier judges to be furniture (evidence in the reason)",
+                 "boilerplate.repeated": "a line found in a large share of the batch's documents",
+                 "boilerplate.title": "the title line, when the profile drops titles"})
+def boilerplate(text: str, ctx) -> Iterator[Edit]:
+    profile = ctx.profile
+    user = UserRules.from_profile(profile.phrases, profile.patterns)
+    lines = split_lines(text)
+    decided: set[int] = set()
+    for line in lines:
+        if line.blank:
+            continue
+        start, end = deletion_span(text, line)
+        hit = user.match(line.text) if (user.phrases or user.patterns) else None
+        if hit:
+            kind, what = hit
+            yield Edit(start, end, "", f"boilerplate.user-{kind}", "boilerplate",
+                       f"Matches your {kind} {what!r}.", USER_CONFIDENCE)
+            decided.add(line.index)
+            continue
+        found = match_phrase(line.text)
+        if found:
+            lang, phrase = found
+            yield Edit(start, end, "", "boilerplate.phrase", "boilerplate",
+                       f"Page furniture: the whole line is the listed phrase {phrase!r} ({lang}).",
+                       PHRASE_CONFIDENCE)
+            decided.add(line.index)
