@@ -93,16 +93,25 @@ def compose_edits(first: list[Edit], second: list[Edit], text0: str) -> list[Edi
     # Items in intermediate coordinates: (start, end, edit, is_second).
     items = [(s, t, e, False) for s, t, e in spans] + [(e.start, e.end, e, True) for e in second]
     items.sort(key=lambda it: (it[0], it[1]))
+    def thin(it) -> bool:
+        # Empty in the intermediate text, or (a first-pass insertion) empty in the original: edits that
+        # merely touch such an item map onto the same original position and must merge with it.
+        return it[0] == it[1] or (not it[3] and it[2].start == it[2].end)
+
     clusters: list[list] = []
     cur_end = -1
+    end_thin = False  # whether an item reaching cur_end is thin
     for it in items:
         s, t = it[0], it[1]
-        if clusters and (s < cur_end or (s == cur_end and (s == t or clusters[-1][-1][0] == clusters[-1][-1][1]))):
+        if clusters and (s < cur_end or (s == cur_end and (thin(it) or end_thin))):
             clusters[-1].append(it)
-            cur_end = max(cur_end, t)
+            if t > cur_end:
+                cur_end, end_thin = t, thin(it)
+            elif t == cur_end:
+                end_thin = end_thin or thin(it)
         else:
             clusters.append([it])
-            cur_end = t
+            cur_end, end_thin = t, thin(it)
     text1 = apply_edits(text0, first)
     out: list[Edit] = []
     for cl in clusters:
@@ -125,6 +134,8 @@ def compose_edits(first: list[Edit], second: list[Edit], text0: str) -> list[Edi
         local = [Edit(e.start - a1, e.end - a1, e.replacement, e.rule, e.category, e.reason, e.confidence)
                  for e in seconds]
         replacement = apply_edits(text1[a1:b1], local)
+        if a0 == b0 and not replacement or text0[a0:b0] == replacement:
+            continue  # the second pass undid the first here
         steps = [it[2] for it in firsts] + seconds
         lead = steps[0]
         reason = "; then ".join(dict.fromkeys(e.reason for e in steps))
