@@ -115,13 +115,13 @@ def compose_edits(first: list[Edit], second: list[Edit], text0: str) -> list[Edi
     text1 = apply_edits(text0, first)
     out: list[Edit] = []
     for cl in clusters:
+        if not any(it[3] for it in cl):
+            out.extend(it[2] for it in cl)  # first-pass edits that the second pass left alone
+            continue
         if len(cl) == 1:
-            s, t, e, is_second = cl[0]
-            if not is_second:
-                out.append(e)
-            else:
-                a0 = to0(s)
-                out.append(Edit(a0, a0 + (t - s), e.replacement, e.rule, e.category, e.reason, e.confidence))
+            s, t, e, _ = cl[0]
+            a0 = to0(s)
+            out.append(Edit(a0, a0 + (t - s), e.replacement, e.rule, e.category, e.reason, e.confidence))
             continue
         firsts = [it for it in cl if not it[3]]
         seconds = [it[2] for it in cl if it[3]]

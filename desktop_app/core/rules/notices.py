@@ -54,11 +54,12 @@ def notices(text: str, ctx) -> Iterator[Notice]:
         lang, n = guess_language(body)
         guesses.append((para, lang, n))
         if lang:
-            weight[lang] += n
+            # A CJK character carries about as much as a word of three or four letters.
+            weight[lang] += n * 3 if lang in ("ja", "zh", "ko") else n
     if len(weight) < 2:
         return
     main, main_n = weight.most_common(1)[0]
-    if main_n < 0.5 * sum(weight.values()):
+    if main_n < 0.6 * sum(weight.values()):
         return
     for para, lang, n in guesses:
         if lang and lang != main and n >= 40 and not (lang == "latin" or main == "latin"):

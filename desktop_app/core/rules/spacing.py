@@ -30,6 +30,9 @@ _CJK_DOUBLED = regex.compile(r"(?<=[。．])(?:[ \u3000]*[。、，．])+")
 # An ASCII space between a sentence-final CJK mark and the next Japanese sentence.
 _JA_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー「『（【〈《]"
 _CJK_SPACE = regex.compile(r"(?<=[。！？」』）】])[ \u3000]+(?=" + _JA_CHAR + ")")
+# What follows the space is a sentence when it ends with sentence-final punctuation before the line
+# ends; otherwise it may be a photo credit or a byline glued to a caption, which the space separates.
+_SENTENCE_AHEAD = regex.compile(r"[^\n]*?[。！？」』）】]")
 
 
 @rule("spacing", "spacing",
@@ -76,5 +79,10 @@ def spacing(text: str, ctx) -> Iterator[Edit]:
         yield Edit(m.start(), m.end(), "", "spacing.cjk-punct", "spacing",
                    f"{what} (machine-translation debris).", 0.9)
     for m in _CJK_SPACE.finditer(text):
-        yield Edit(m.start(), m.end(), "", "spacing.cjk-space", "spacing",
-                   "A space between Japanese sentences; Japanese text uses none.", 0.85)
+        if _SENTENCE_AHEAD.match(text, m.end()):
+            yield Edit(m.start(), m.end(), "", "spacing.cjk-space", "spacing",
+                       "A space between Japanese sentences; Japanese text uses none.", 0.85)
+        else:
+            yield Edit(m.start(), m.end(), "", "spacing.cjk-space", "spacing",
+                       "A space after a Japanese sentence, before a fragment that may be a credit or a "
+                       "cut-off sentence; Japanese text uses none between sentences.", 0.6)
