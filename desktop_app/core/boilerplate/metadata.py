@@ -165,7 +165,7 @@ def detect(line: str) -> MetaMatch | None:
         if ts:
             return MetaMatch("timestamp", *whole, ts.reason, ts.confidence)
         parts = [p for p in regex.split(r"\s*/\s*", norm) if p]
-        if 1 <= len(parts) <= 4 and _is_agency(parts[-1]) and all(len(x.split()) <= 5 and len(x) <= 40 for x in parts) and (
+        if 1 <= len(parts) <= 4 and not regex.search(r"\p{L}{2}[.!?]\s", parts[0]) and _is_agency(parts[-1]) and all(len(x.split()) <= 5 and len(x) <= 40 for x in parts) and (
                 len(parts) > 1 or norm.casefold() in agencies()):
             return MetaMatch("credit", *whole, f"Looks like a photo credit: {s!r}.", 0.85)
     return caption_credit(line)
@@ -178,30 +178,28 @@ def caption_credit(line: str) -> MetaMatch | None:
         return None
     chain = m.group("chain")
     segs = [x.strip() for x in regex.split(r"\s*/\s*", chain)]
-    if not any(_is_agency(x) for x in segs[1:]) or m.start() == 0:
+    if not any(_is_agency(x) for x in segs[1:]):
         return None
-    # The chain may have swallowed the caption's last words ("... in Kyiv. Name/AFP"): start at the
-    # first segment's last up-to-4 words that follow a sentence end or the line's last space run.
-    start = m.start("chain")
-    if line[m.start():start] == "(":
-        start -= 1
-    before = line[:start]
-    if not before.strip():
-        return None
+    # The chain may have swallowed the caption's last words ("... in Kyiv. Name/AFP"): the credit
+    # starts after the first segment's last sentence end.
     first = segs[0]
-    if m.group("label"):
-        start = m.start("label") - (1 if line[m.start():m.start("label")] == "(" else 0)
-        before = line[:start]
-    cut = list(regex.finditer(r"(?<=\p{L}{2}[.!?])\s+", first))
-    if cut:
-        # "... in Kyiv on Monday. Sergei Supinsky/AFP": the credit starts after the sentence end.
-        start += cut[-1].end()
-        before = line[:start]
-        first = first[cut[-1].end():]
-    if len(first.split()) > 4 or not first:
+    start = m.start("label") if m.group("label") else m.start("chain")
+    if start > 0 and line[start - 1] == "(":
+        start -= 1
+    elif not m.group("label"):
+        cut = list(regex.finditer(r"(?<=\p{L}{2}[.!?])\s+", first))
+        if cut:
+            start = m.start("chain") + cut[-1].end()
+            first = first[cut[-1].end():]
+    if not line[:start].strip() or not first or len(first.split()) > 4:
         return None
-    # The spaces before the credit stay: they are the spacing rule's (a trailing space, or a space
-    # between Japanese sentences), and an edit here must not overlap that rule's edits.
+    # The spaces before the credit go with it, except after CJK text: there a space between
+    # sentences is the spacing rule's to remove, and an edit here must not overlap that rule's edits.
+    lead = start
+    while lead > 0 and line[lead - 1] in " \t":
+        lead -= 1
+    if lead > 0 and lead < start and not regex.match(r"[\p{Han}\p{Hiragana}\p{Katakana}ー。、！？」』）]", line[lead - 1]):
+        start = lead
     credit = line[start:].strip()
     return MetaMatch("caption-credit", start, len(line),
                      f"Looks like a photo credit at the end of a caption: {credit!r}.", 0.85)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from desktop_app.core.boilerplate.classifier import classify
 from desktop_app.core.boilerplate.lines import deletion_span, split_lines
 from desktop_app.core.boilerplate.phrases import match_phrase
 from desktop_app.core.boilerplate.user_rules import UserRules
@@ -59,3 +60,7 @@ def boilerplate(text: str, ctx) -> Iterator[Edit]:
                        f"Page furniture: the whole line is the listed phrase {phrase!r} ({lang}).",
                        PHRASE_CONFIDENCE)
             decided.add(line.index)
+    for verdict in classify(text, lines, ctx, known=decided):
+        start, end = deletion_span(text, lines[verdict.index])
+        yield Edit(start, end, "", f"boilerplate.{verdict.kind}", "boilerplate", verdict.reason,
+                   verdict.confidence)

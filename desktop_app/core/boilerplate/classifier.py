@@ -1,0 +1,254 @@
+"""A transparent line classifier for page furniture: evidence per line, weighed with its neighbours.
+
+1. Each line gets a score from its own features (features.py): long lines, sentence ends and dense
+   stopwords count for body text; short lines, title case, links, symbols, menu separators and listed
+   phrases count against. Context adds evidence: a run of short lines (a menu), a line repeated
+   elsewhere in the document or both before and after the main text, and, in a batch, the share of
+   documents that contain the line (CorpusStats).
+2. The context score blends a line's score with its neighbours' (a short line amid paragraphs is
+   probably a subheading; amid menu items, a menu item).
+3. The main text is the span of lines with the largest total of length-weighted context scores
+   (maximum-sum segment). Outside it, lines that are not clearly body text are furniture; inside
+   it, only lines with strong evidence are, so the article's headings, list items, table cells and
+   short paragraphs survive. The heading just before the main text is the title: kept, unless the
+   profile says `drop_title`.
+Every verdict lists the evidence that fired, with its weight, and a confidence. The weights are
+hand-set data in resources/boilerplate/classifier.toml.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from desktop_app.core.boilerplate.features import LineFeatures, line_features
+from desktop_app.core.boilerplate.lines import Line
+from desktop_app.core.boilerplate.metadata import detect as detect_metadata
+from desktop_app.core.corpus import normalize_line
+from desktop_app.core.resources import resource_path
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A line judged to be furniture: `kind` is the edit's sub-rule (classifier, repeated, title)."""
+
+    index: int
+    kind: str
+    confidence: float
+    reason: str
+
+
+@lru_cache(maxsize=1)
+def default_weights() -> dict[str, dict[str, float]]:
+    """The hand-set weights from resources/boilerplate/classifier.toml."""
+    data = tomllib.loads(resource_path("boilerplate", "classifier.toml").read_text(encoding="utf-8"))
+    return {k: {kk: float(vv) for kk, vv in v.items()} for k, v in data.items()}
+
+
+def _weights(ctx: Any) -> dict[str, dict[str, float]]:
+    """Default weights, overridden per key by the profile's options["boilerplate.classifier"]."""
+    w = default_weights()
+    opts = {}
+    profile = getattr(ctx, "profile", None)
+    if profile is not None:
+        opts = dict(profile.options.get("boilerplate.classifier", {}))
+    if not opts:
+        return w
+    out = {k: dict(v) for k, v in w.items()}
+    for key, value in opts.items():
+        section, _, name = str(key).rpartition(".")
+        if section in out and name in out[section]:
+            out[section][name] = float(value)
+    return out
+
+
+Evidence = list[tuple[str, float]]
+
+
+def own_evidence(f: LineFeatures, w: dict[str, dict[str, float]]) -> Evidence:
+    """The evidence a line gives on its own: (description, weight) pairs."""
+    L, E = w["length"], w["evidence"]
+    ev: Evidence = []
+    words = f.words
+    if words >= 20:
+        ev.append((f"long ({words:.0f} words)", L["long"]))
+    elif words >= 10:
+        ev.append((f"medium length ({words:.0f} words)", L["medium"]))
+    elif words < 2:
+        ev.append(("a single word", L["tiny"]))
+    elif words < 5:
+        ev.append((f"short ({words:.0f} words)", L["short"]))
+    if f.terminal and words >= 4:
+        ev.append(("ends like a sentence", E["sentence_end"]))
+    if words >= 3:
+        if f.stop_ratio >= 0.3:
+            ev.append((f"stopwords {f.stop_ratio:.0%}", E["stopwords_high"]))
+        elif f.stop_ratio >= 0.2:
+            ev.append((f"stopwords {f.stop_ratio:.0%}", E["stopwords_mid"]))
+        elif f.stop_ratio < 0.1:
+            ev.append((f"few stopwords ({f.stop_ratio:.0%})", E["stopwords_none"]))
+    if f.title_ratio >= 0.8 and words >= 2 and not f.terminal and not f.cjk:
+        ev.append(("title case", E["title_case"]))
+    if f.link_ratio >= 0.3:
+        ev.append((f"links or handles ({f.link_ratio:.0%} of words)", E["links"]))
+    if f.alpha_ratio < 0.5:
+        ev.append((f"mostly digits or symbols ({1 - f.alpha_ratio:.0%})", E["symbols"]))
+    if f.separators >= 2:
+        ev.append((f"{f.separators} menu separators", E["separators_many"]))
+    elif f.separators == 1 and words < 10:
+        ev.append(("a menu separator", E["separators_one"]))
+    if f.phrase:
+        ev.append(("a listed furniture phrase", E["phrase"]))
+    return ev
+
+
+def _is_menu_item(f: LineFeatures | None) -> bool:
+    return f is not None and f.words <= 4 and not f.terminal
+
+
+def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: Any,
+                     w: dict[str, dict[str, float]]) -> list[Evidence]:
+    """Evidence from around each line: menu runs, repetition in the document and in the batch."""
+    E, C = w["evidence"], w["corpus"]
+    ev: list[Evidence] = [[] for _ in lines]
+    body = [i for i, f in enumerate(feats) if f is not None]
+    # Runs of short lines without sentence ends (blank lines do not break a run).
+    run: list[int] = []
+    for i in body + [None]:
+        if i is not None and _is_menu_item(feats[i]):
+            run.append(i)
+            continue
+        if len(run) >= 4:
+            for j in run:
+                ev[j].append((f"in a run of {len(run)} short lines (a menu?)", E["menu_run"]))
+        run = []
+    # Repetition inside the document, and lines both before and after the middle.
+    keys = {i: normalize_line(lines[i].text) for i in body}
+    counts = Counter(keys.values())
+    n = len(body)
+    head = {keys[i] for i in body[: max(1, n * 2 // 5)]}
+    tail = {keys[i] for i in body[n - max(1, n * 2 // 5):]}
+    for i in body:
+        f = feats[i]
+        if counts[keys[i]] >= 2 and f.words <= 15:
+            if keys[i] in head and keys[i] in tail and n >= 10:
+                ev[i].append(("repeated at the head and the tail", E["head_and_tail"]))
+            else:
+                ev[i].append((f"repeated {counts[keys[i]]} times in the document", E["repeated_in_doc"]))
+    corpus = getattr(ctx, "corpus", None)
+    if corpus is not None and corpus.documents >= C["min_documents"]:
+        for i in body:
+            docs = corpus.doc_count(lines[i].text)
+            share = docs / corpus.documents
+            if docs >= C["min_documents"] and share >= C["share_evidence"]:
+                ev[i].append((f"in {docs} of {corpus.documents} documents", E["corpus_some"]))
+    return ev
+
+
+def _region(values: list[float]) -> tuple[int, int] | None:
+    """Maximum-sum segment [a, b] of `values` (None when every value is <= 0)."""
+    best, best_span = 0.0, None
+    cur, start = 0.0, 0
+    for i, v in enumerate(values):
+        if cur <= 0:
+            cur, start = v, i
+        else:
+            cur += v
+        if cur > best:
+            best, best_span = cur, (start, i)
+    return best_span
+
+
+def _confidence(margin: float, base: float) -> float:
+    """Map how far a score is past its threshold to a confidence in [0.55, 0.97]."""
+    return round(max(0.55, min(0.97, base + 0.25 * math.tanh(margin))), 3)
+
+
+def _describe(ev: Evidence) -> str:
+    return ", ".join(f"{name} ({weight:+.1f})" for name, weight in ev)
+
+
+def _heading_like(f: LineFeatures | None) -> bool:
+    return (f is not None and 1.5 <= f.words <= 25 and f.link_ratio < 0.3 and f.separators == 0
+            and not f.phrase and not (f.terminal and f.words > 12))
+
+
+def classify(text: str, lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list[Verdict]:
+    """Judge every line; return verdicts for the lines that look like furniture.
+
+    `known` are lines another source already removes (listed or user phrases): they count as
+    evidence for their neighbours but get no verdict of their own. Lines that look like metadata
+    (bylines, credits, timestamps) are left to the metadata rule.
+    """
+    w = _weights(ctx)
+    X, C = w["context"], w["corpus"]
+    feats = line_features(lines)
+    body = [i for i, f in enumerate(feats) if f is not None]
+    if not body:
+        return []
+    own = {i: own_evidence(feats[i], w) for i in body}
+    around = context_evidence(lines, feats, ctx, w)
+    score = {i: sum(v for _, v in own[i]) + sum(v for _, v in around[i]) for i in body}
+    # Context score: blend with up to `neighbours` non-blank lines on each side.
+    k = int(X["neighbours"])
+    nw = X["neighbour_weight"]
+    ctx_score = {}
+    for pos, i in enumerate(body):
+        near = body[max(0, pos - k):pos] + body[pos + 1:pos + 1 + k]
+        avg = sum(score[j] for j in near) / len(near) if near else score[i]
+        ctx_score[i] = (1 - nw) * score[i] + nw * avg
+    verdicts: list[Verdict] = []
+    skip = set(known)
+    skip.update(i for i in body if detect_metadata(lines[i].text) is not None)
+
+    corpus = getattr(ctx, "corpus", None)
+    if corpus is not None and corpus.documents >= C["min_documents"]:
+        for i in body:
+            if i in skip:
+                continue
+            docs = corpus.doc_count(lines[i].text)
+            if docs >= C["min_documents"] and docs / corpus.documents >= C["share_remove"]:
+                verdicts.append(Verdict(i, "repeated", C["remove_confidence"],
+                                        f"Site furniture: this line is in {docs} of the batch's "
+                                        f"{corpus.documents} documents."))
+                skip.add(i)
+
+    seeds = [i for i in body if ctx_score[i] >= X["seed"]]
+    if len(body) < X["min_lines"] or not seeds:
+        return verdicts
+    values = [ctx_score[i] * (math.sqrt(max(1.0, feats[i].words)) if ctx_score[i] > 0 else 1.0) for i in body]
+    span = _region(values)
+    if span is None:
+        return verdicts
+    first, last = body[span[0]], body[span[1]]
+    # The title: the heading-like line right before the main text (or its first line).
+    title = None
+    before = [i for i in body if i < first and i not in skip]
+    if _heading_like(feats[first]) and not feats[first].terminal:
+        title = first
+    elif before and _heading_like(feats[before[-1]]):
+        title = before[-1]
+    profile = getattr(ctx, "profile", None)
+    for i in body:
+        if i in skip:
+            continue
+        ev = own[i] + around[i]
+        if i == title:
+            if profile is not None and profile.drop_title:
+                verdicts.append(Verdict(i, "title", 0.9, "The title line (the profile drops titles)."))
+            continue
+        if first <= i <= last:
+            if score[i] <= X["remove_inside"]:
+                verdicts.append(Verdict(i, "classifier", _confidence(X["remove_inside"] - score[i], 0.75),
+                                        f"Looks like furniture inside the main text: {_describe(ev)}; "
+                                        f"score {score[i]:+.1f}."))
+        elif ctx_score[i] < X["keep_outside"]:
+            where = "before" if i < first else "after"
+            verdicts.append(Verdict(i, "classifier", _confidence(X["keep_outside"] - ctx_score[i], 0.72),
+                                    f"Looks like furniture {where} the main text: "
+                                    f"{_describe(ev) or 'no body-text evidence'}; score {ctx_score[i]:+.1f}."))
+    return verdicts

@@ -1,0 +1,114 @@
+"""Per-line evidence for the boilerplate classifier, computed from the text alone (no HTML).
+
+`line_features(lines)` returns one `LineFeatures` per line: length in words (CJK characters count as
+half a word), terminal punctuation (Latin and CJK), stopword density per language (hiragana share for
+Japanese, function characters for Chinese), letters against digits and symbols, title-case share,
+URL/e-mail/handle density, menu separators, and whether the whole line is a listed phrase.
+Context (neighbours, runs, position, repetition) is the classifier's job.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from desktop_app.core.boilerplate.lines import Line
+from desktop_app.core.boilerplate.phrases import match_phrase
+from desktop_app.core.resources import resource_path
+
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*", regex.V1)
+_LATIN_WORD = regex.compile(r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Hangul}\p{N}][\p{L}\p{M}\p{N}'’\-]*", regex.V1)
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
+_HIRAGANA = regex.compile(r"\p{Hiragana}")
+_ZH_FUNCTION = set("的了是在和有我这他们也就不都而及与为之于其以被对从把但")
+_LINK = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?<![\w@])@\w{2,}|\b[\w-]+\.(?:com|org|net|"
+                      r"co\.uk|de|fr|jp|io|gov|edu)\b(?:/\S*)?", regex.IGNORECASE)
+# Sentence-final punctuation, possibly followed by closing quotes or brackets.
+_TERMINAL = regex.compile(r"[.!?。！？…:;](?:[\"'”’」』）)\]]*)\s*$")
+_SEPARATORS = regex.compile(r"\s[|•·»›/]\s|\s[|•·»›]|[|•·»›]\s|^\s*[|•·»›]")
+
+
+@dataclass(frozen=True, slots=True)
+class LineFeatures:
+    """What one line looks like on its own.
+
+    words:      Latin-script words plus half the CJK characters (a rough word count for any script).
+    tokens:     the line's \\w-tokens (what the benchmark and stopword density count).
+    stop_ratio: share of stopwords (best language), or the hiragana / function-character share for CJK.
+    terminal:   ends like a sentence (. ! ? 。 ！ ？ … and closing quotes).
+    link_ratio: share of the line's words that are inside URLs, e-mail addresses or @handles.
+    alpha_ratio: letters among non-space characters.
+    title_ratio: capitalised words among Latin words of three or more letters.
+    separators: menu separators (|, •, ·, », ›) between items.
+    phrase:     the whole line is in the phrase lists.
+    """
+
+    words: float
+    tokens: int
+    stop_ratio: float
+    terminal: bool
+    link_ratio: float
+    alpha_ratio: float
+    title_ratio: float
+    separators: int
+    phrase: bool
+    cjk: int
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> dict[str, frozenset[str]]:
+    """Function words per language, from resources/boilerplate/stopwords/LANG.txt."""
+    out = {}
+    for path in sorted(resource_path("boilerplate", "stopwords").glob("*.txt")):
+        words = {w.strip().casefold() for w in path.read_text(encoding="utf-8").split() if w.strip()}
+        out[path.stem] = frozenset(words)
+    return out
+
+
+def stop_ratio(tokens: list[str]) -> float:
+    """The largest share of `tokens` that are stopwords of one language."""
+    if not tokens:
+        return 0.0
+    low = [t.casefold() for t in tokens]
+    return max((sum(t in sw for t in low) / len(low) for sw in stopwords().values()), default=0.0)
+
+
+def features(text: str) -> LineFeatures:
+    s = unicodedata.normalize("NFKC", text).strip()
+    cjk_chars = _CJK.findall(s)
+    latin = _LATIN_WORD.findall(s)
+    words = len(latin) + len(cjk_chars) / 2
+    tokens = _WORD.findall(s)
+    if len(cjk_chars) > len(latin):
+        hira = len(_HIRAGANA.findall(s))
+        if hira:
+            ratio = min(1.0, hira / len(cjk_chars) * 1.2)
+        else:
+            ratio = sum(c in _ZH_FUNCTION for c in cjk_chars) / len(cjk_chars) * 3
+    else:
+        ratio = stop_ratio(latin)
+    link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s))
+    nonspace = [c for c in s if not c.isspace()]
+    alpha = sum(c.isalpha() for c in nonspace) / len(nonspace) if nonspace else 0.0
+    long_words = [w for w in latin if len(w) >= 3 and not w[0].isdigit()]
+    title = sum(w[0].isupper() for w in long_words) / len(long_words) if long_words else 0.0
+    return LineFeatures(
+        words=words,
+        tokens=len(tokens),
+        stop_ratio=min(1.0, ratio),
+        terminal=bool(_TERMINAL.search(s)),
+        link_ratio=min(1.0, link_words / max(1, len(tokens))),
+        alpha_ratio=alpha,
+        title_ratio=title,
+        separators=len(_SEPARATORS.findall(s)),
+        phrase=match_phrase(s) is not None,
+        cjk=len(cjk_chars),
+    )
+
+
+def line_features(lines: list[Line]) -> list[LineFeatures | None]:
+    """Features of every line (None for blank lines)."""
+    return [None if ln.blank else features(ln.text) for ln in lines]
