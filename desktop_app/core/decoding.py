@@ -464,17 +464,12 @@ def _rank_short(sample: bytes, ranked: list[tuple[str, float]], chardet) -> list
     return [(codec, round(c, 3)) for _, codec, c in scored]
 
 
-def _chardet_candidates(sample: bytes) -> list[tuple[str, float]]:
-    """chardet's guesses for `sample` as Python codec names with supersets first, best first."""
+def _detect(chardet, data: bytes) -> dict[str, float]:
+    """chardet's guesses for `data` as {Python codec: confidence}, supersets added, in chardet's order."""
     try:
-        import chardet
-    except ImportError:  # pragma: no cover - chardet is a dependency
-        return []
-    try:
-        results = chardet.detect_all(sample, ignore_threshold=True, compat_names=False,
-                                     max_bytes=len(sample) + 1)
+        results = chardet.detect_all(data, ignore_threshold=True, compat_names=False, max_bytes=len(data) + 1)
     except TypeError:  # pragma: no cover - chardet < 7 has no compat_names
-        results = chardet.detect_all(sample, ignore_threshold=True)
+        results = chardet.detect_all(data, ignore_threshold=True)
     out: dict[str, float] = {}
     for r in results:
         enc = r.get("encoding")
@@ -485,7 +480,46 @@ def _chardet_candidates(sample: bytes) -> list[tuple[str, float]]:
         for codec in _SUPERSETS.get(name, (name,)):
             codec = _codec_name(codec) or codec
             out[codec] = max(out.get(codec, 0.0), conf)
-    ranked = sorted(((c, round(v, 3)) for c, v in out.items()), key=lambda kv: -kv[1])  # stable: chardet's order breaks ties
+    return out
+
+
+def _chunks(data: bytes, n: int) -> list[bytes]:
+    """`data` cut into about `n` pieces at line ends (or anywhere, if there are no line ends)."""
+    size = max(1, len(data) // n)
+    out = []
+    pos = 0
+    while pos < len(data):
+        end = min(len(data), pos + size)
+        nl = data.find(b"\n", end, end + size // 2)
+        end = nl + 1 if nl != -1 else end
+        out.append(data[pos:end])
+        pos = end
+    return out
+
+
+def _chardet_candidates(sample: bytes) -> list[tuple[str, float]]:
+    """chardet's guesses for `sample` as Python codec names with supersets first, best first.
+
+    chardet drops an encoding as soon as one byte sequence is invalid in it, so a single damaged
+    character would hide a file's real encoding. When the whole sample gives no confident answer,
+    chardet is also asked about pieces of it, and each encoding gets its average confidence over the
+    pieces: the damage then costs one piece, not the answer.
+    """
+    try:
+        import chardet
+    except ImportError:  # pragma: no cover - chardet is a dependency
+        return []
+    out = _detect(chardet, sample)
+    if (not out or max(out.values()) < 0.5) and len(sample) >= 2048:
+        pieces = _chunks(sample, 8)
+        votes: dict[str, float] = {}
+        for piece in pieces:
+            for codec, conf in _detect(chardet, piece).items():
+                votes[codec] = votes.get(codec, 0.0) + conf / len(pieces)
+        for codec, conf in votes.items():
+            out[codec] = max(out.get(codec, 0.0), conf)
+    # Stable sort: chardet's order breaks ties.
+    ranked = sorted(((c, round(v, 3)) for c, v in out.items()), key=lambda kv: -kv[1])
     if _non_ascii_bytes(sample) < SHORT_NON_ASCII:
         ranked = _rank_short(sample, ranked, chardet)
     return ranked
@@ -506,7 +540,7 @@ _COMMON = ("utf-8", "cp1252", "cp932", "euc_jp", "iso2022_jp", "gb18030", "cp950
 def _utf8_confidence(text: str) -> float:
     """Valid UTF-8 with several multi-byte characters is near-certain; with one it could be chance."""
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    if non_ascii == 0 or non_ascii >= 6:
+    if non_ascii == 0 or non_ascii >= 4:
         return 1.0
     return round(1.0 - 0.5 ** (non_ascii + 1), 3)
 
