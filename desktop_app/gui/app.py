@@ -1,0 +1,90 @@
+"""Start the desktop app: `run_gui(paths)` is what `scrubtext` and `scrubtext FILE…` call."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop_app import __version__
+from desktop_app.core.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "Scrubtext"
+ORG_NAME = "Scrubtext"
+ORG_DOMAIN = "scrubtext.app"
+
+# Fallbacks for Japanese, Chinese and Korean text, in order of preference; the first present wins
+# for each script (Qt falls back family by family).
+CJK_FAMILIES = ("Noto Sans CJK JP", "Noto Sans JP", "Source Han Sans JP", "Hiragino Sans", "Yu Gothic UI",
+                "Meiryo", "Noto Sans CJK SC", "Noto Sans CJK KR", "Microsoft YaHei", "WenQuanYi Micro Hei")
+
+
+def ui_font(base: QFont) -> QFont:
+    """The application font with CJK fallbacks appended (so Japanese never renders as tofu)."""
+    available = set(QFontDatabase.families())
+    families = [base.family()] + [f for f in CJK_FAMILIES if f in available and f != base.family()]
+    font = QFont(base)
+    font.setFamilies(families)
+    return font
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, configured once: names for QSettings, high-DPI, fonts, icon, translations."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QCoreApplication.setApplicationName(APP_NAME)
+        QCoreApplication.setOrganizationName(ORG_NAME)
+        QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+        QCoreApplication.setApplicationVersion(__version__)
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    else:
+        QCoreApplication.setApplicationName(APP_NAME)
+        QCoreApplication.setOrganizationName(ORG_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setDesktopFileName("scrubtext")
+    app.setFont(ui_font(app.font()))
+    icon = resource_path("icons", "scrubtext.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    _install_translator(app)
+    return app
+
+
+def _install_translator(app: QApplication) -> None:
+    try:
+        from desktop_app.gui import i18n
+    except ImportError:
+        return
+    language = QSettings().value("language", None) or os.environ.get("SCRUBTEXT_LANG") or None
+    try:
+        i18n.install_translator(app, language)
+    except Exception as exc:  # noqa: BLE001 - a missing translation must never stop the app
+        log.warning("translations not installed: %s", exc)
+
+
+def run_gui(paths: list[str]) -> int:
+    """Open the main window (with `paths`, if any) and run the event loop; returns the exit code."""
+    app = create_application()
+    from desktop_app.gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    window.autosave.offer_restore()
+    if paths:
+        window.open_paths(list(paths))
+    return app.exec()
+
+
+def main() -> int:
+    return run_gui(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,350 @@
+"""The open document: a plain object holding a file's text, its proposals and its review state.
+
+Qt-free on purpose (the GUI's models and commands wrap it): offsets are Python `str` indices into
+`text`, the current text. `proposals` are the pending edits (sorted, non-overlapping) in those
+offsets; `rejected` are the edits the user declined, kept in the same coordinates so that a later
+analysis does not propose them again. Every change of `text` bumps `revision`, so a background
+result computed for an older revision is recognised and dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from desktop_app.core.edits import Edit, Notice, resolve_overlaps
+
+# Characters outside the BMP take two UTF-16 units in Qt but one index in Python.
+_ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
+_NEWLINE = regex.compile(r"\r\n?")
+
+#: Files above this size are listed with a reason instead of being opened in the editor.
+MAX_EDITOR_BYTES = 256 * 1024 * 1024
+
+STATUS_LOADING = "loading"
+STATUS_ANALYSING = "analysing"
+STATUS_READY = "ready"
+STATUS_ERROR = "error"
+
+_ids = itertools.count(1)
+
+
+class LoadError(Exception):
+    """A file that cannot be opened, with a reason a person can read."""
+
+
+@dataclass
+class Loaded:
+    """What the loader returns from a worker thread: decoded, newline-normalized text."""
+
+    text: str
+    encoding: str
+    confidence: float
+    newline: str
+    candidates: tuple = ()
+    replaced: int = 0
+    size: int = 0
+
+
+def detect_newline(text: str) -> str:
+    """The file's dominant line ending: "\\r\\n", "\\r" or "\\n"."""
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    if crlf and crlf >= lf and crlf >= cr:
+        return "\r\n"
+    if cr > lf:
+        return "\r"
+    return "\n"
+
+
+def load_file(path: str | os.PathLike, encoding: str | None = None) -> Loaded:
+    """Read and decode one file (runs in a worker). Raises LoadError with a readable reason."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise LoadError("the file no longer exists") from exc
+    except OSError as exc:
+        raise LoadError(f"cannot read the file: {exc.strerror or exc}") from exc
+    if path.is_dir():
+        raise LoadError("this is a folder")
+    if size > MAX_EDITOR_BYTES:
+        raise LoadError(f"too large for the editor ({size / 1e6:.0f} MB); clean it with `scrubtext clean`")
+    try:
+        from desktop_app.core import decoding
+    except ImportError:  # the decoding module is being written; plain UTF-8 until it lands
+        decoding = None
+    try:
+        if decoding is not None:
+            try:
+                decoded = decoding.read_text_file(path, encoding=encoding)
+            except decoding.DecodeError as exc:
+                raise LoadError(str(exc)) from exc
+            text, enc = decoded.text, decoded.encoding
+            conf = float(getattr(decoded, "confidence", 1.0) or 0.0)
+            cands = tuple(getattr(decoded, "candidates", ()) or ())
+            replaced = int(getattr(decoded, "replaced", 0) or 0)
+        else:
+            data = path.read_bytes()
+            if b"\x00" in data[:8192] and encoding is None:
+                raise LoadError("binary file (NUL bytes)")
+            enc = encoding or "utf-8"
+            text = data.decode(enc, errors="replace")
+            conf, cands, replaced = 1.0, (), text.count("\ufffd")
+    except FileNotFoundError as exc:
+        raise LoadError("the file no longer exists") from exc
+    except PermissionError as exc:
+        raise LoadError("permission denied") from exc
+    except IsADirectoryError as exc:
+        raise LoadError("this is a folder") from exc
+    except OSError as exc:
+        raise LoadError(f"cannot read the file: {exc.strerror or exc}") from exc
+    except (LookupError, UnicodeError) as exc:
+        raise LoadError(f"cannot decode: {exc}") from exc
+    newline = detect_newline(text)
+    if "\r" in text:
+        text = _NEWLINE.sub("\n", text)
+    return Loaded(text, enc, conf, newline, cands, replaced, size)
+
+
+class OffsetMap:
+    """Maps Python string indices to Qt (UTF-16) positions and back for one text."""
+
+    def __init__(self, text: str = "") -> None:
+        self.astral: list[int] = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
+        self._qt: list[int] | None = None
+
+    def _qt_after(self) -> list[int]:
+        if self._qt is None:
+            self._qt = [p + k + 1 for k, p in enumerate(self.astral)]
+        return self._qt
+
+    def to_qt(self, i: int) -> int:
+        return i + bisect_left(self.astral, i) if self.astral else i
+
+    def to_py(self, q: int) -> int:
+        return q - bisect_left(self._qt_after(), q) if self.astral else q
+
+    def splice(self, start: int, end: int, new: str) -> None:
+        """Update for text[start:end] = new."""
+        added = [start + m.start() for m in _ASTRAL.finditer(new)] if not new.isascii() else []
+        if not self.astral and not added:
+            return
+        lo, hi = bisect_left(self.astral, start), bisect_left(self.astral, end)
+        delta = len(new) - (end - start)
+        self.astral[lo:] = added + [p + delta for p in self.astral[hi:]]
+        self._qt = None
+
+
+Splice = tuple[int, int, str]  # (start, end, replacement) in the coordinates of the text before
+
+
+def splice_text(text: str, splices: list[Splice]) -> str:
+    """Apply sorted, disjoint splices in one pass."""
+    if len(splices) == 1:
+        s, t, r = splices[0]
+        return text[:s] + r + text[t:]
+    parts: list[str] = []
+    pos = 0
+    for s, t, r in splices:
+        parts.append(text[pos:s])
+        parts.append(r)
+        pos = t
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def inverse_splices(text: str, splices: list[Splice]) -> list[Splice]:
+    """The splices that undo `splices` (which apply to `text`), in the coordinates of the result."""
+    out: list[Splice] = []
+    delta = 0
+    for s, t, r in splices:
+        out.append((s + delta, s + delta + len(r), text[s:t]))
+        delta += len(r) - (t - s)
+    return out
+
+
+def _touches(e: Edit, start: int, end: int) -> bool:
+    """Whether edit e is affected by replacing [start, end) (an insertion strictly inside e counts)."""
+    if e.start == e.end:
+        return start <= e.start <= end
+    if start == end:
+        return e.start < start < e.end
+    return e.start < end and start < e.end
+
+
+class _StartView:
+    """Edit starts as a sequence, for bisect without building a list."""
+
+    def __init__(self, edits: list[Edit]) -> None:
+        self.edits = edits
+
+    def __len__(self) -> int:
+        return len(self.edits)
+
+    def __getitem__(self, i: int) -> int:
+        return self.edits[i].start
+
+
+class _EndView(_StartView):
+    def __getitem__(self, i: int) -> int:
+        return self.edits[i].end
+
+
+def shift_edits(edits: list[Edit], splices: list[Splice], *, disjoint: bool = True) -> list[Edit]:
+    """Edits after sorted, disjoint splices: those a splice touches are dropped, the rest move.
+
+    `edits` is sorted by start; when it is `disjoint` (resolved proposals) ends are sorted too, so the
+    untouched prefix is found by bisection and one keystroke in a big document costs little.
+    """
+    if not splices:
+        return list(edits)
+    lo = bisect_left(_EndView(edits), splices[0][0]) if disjoint else 0
+    out = edits[:lo]
+    j, m, delta = 0, len(splices), 0
+    for e in itertools.islice(edits, lo, None):
+        while j < m and (splices[j][1] < e.start or (
+                splices[j][1] == e.start and not _touches(e, splices[j][0], splices[j][1]))):
+            s, t, r = splices[j]
+            delta += len(r) - (t - s)
+            j += 1
+        k, hit = j, False
+        while k < m and splices[k][0] <= e.end:
+            if _touches(e, splices[k][0], splices[k][1]):
+                hit = True
+                break
+            k += 1
+        if not hit:
+            out.append(e.shifted(delta) if delta else e)
+    return out
+
+
+def edits_to_splices(edits: list[Edit]) -> list[Splice]:
+    """Sorted, disjoint splices for edits (overlaps resolved as apply_edits does)."""
+    return [(e.start, e.end, e.replacement) for e in resolve_overlaps(edits)]
+
+
+@dataclass
+class ReviewState:
+    """What undo restores besides the text: pending proposals, rejections, accepted counts."""
+
+    proposals: list[Edit]
+    rejected: list[Edit]
+    accepted: Counter
+
+
+@dataclass(eq=False)
+class Document:
+    """One file (or sample) in the window."""
+
+    name: str
+    path: Path | None = None
+    status: str = STATUS_LOADING
+    error: str = ""
+    encoding: str = ""
+    confidence: float = 0.0
+    candidates: tuple = ()
+    replaced: int = 0
+    newline: str = "\n"
+    original: str = ""
+    text: str = ""
+    proposals: list[Edit] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    rejected: list[Edit] = field(default_factory=list)
+    accepted: Counter = field(default_factory=Counter)  # rule id -> edits accepted
+    revision: int = 0
+    analysed_revision: int = -1
+    saved_revision: int = 0
+    uid: int = field(default_factory=lambda: next(_ids))
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    restore: object = None  # autosaved state to put back once the file is loaded again
+
+    @property
+    def ok(self) -> bool:
+        return self.status != STATUS_ERROR
+
+    @property
+    def modified(self) -> bool:
+        """The text differs from what was loaded (accepted edits or typing)."""
+        return self.ok and self.text != self.original
+
+    def set_loaded(self, loaded: Loaded) -> None:
+        self.original = self.text = loaded.text
+        self.encoding, self.confidence, self.newline = loaded.encoding, loaded.confidence, loaded.newline
+        self.candidates, self.replaced = loaded.candidates, loaded.replaced
+        self.offsets = OffsetMap(loaded.text)
+        self.proposals, self.notices, self.rejected = [], [], []
+        self.accepted = Counter()
+        self.error = ""
+        self.status = STATUS_ANALYSING
+        self.revision += 1
+
+    def replace_text(self, text: str) -> None:
+        """Replace the whole text (restore): proposals are recomputed by a new analysis."""
+        self.text = text
+        self.offsets = OffsetMap(text)
+        self.proposals, self.notices = [], []
+        self.revision += 1
+
+    def set_error(self, reason: str) -> None:
+        self.status, self.error = STATUS_ERROR, reason
+        self.revision += 1
+
+    def review_state(self) -> ReviewState:
+        return ReviewState(self.proposals, self.rejected, Counter(self.accepted))
+
+    def restore_review_state(self, state: ReviewState) -> None:
+        self.proposals, self.rejected, self.accepted = state.proposals, state.rejected, Counter(state.accepted)
+
+    def apply_splices(self, splices: list[Splice]) -> None:
+        """Apply sorted, disjoint splices; proposals and rejections follow, those touched disappear."""
+        if not splices:
+            return
+        self.text = splice_text(self.text, splices)
+        if len(splices) == 1:
+            self.offsets.splice(*splices[0])
+        else:
+            self.offsets = OffsetMap(self.text)
+        self.proposals = shift_edits(self.proposals, splices)
+        self.rejected = shift_edits(self.rejected, splices, disjoint=False)
+        self.revision += 1
+
+    def set_analysis(self, edits: list[Edit], notices: list[Notice]) -> None:
+        """Install a fresh analysis of the current text, minus what the user rejected."""
+        if self.rejected:
+            declined = {(e.start, e.end, e.rule, e.replacement) for e in self.rejected}
+            edits = [e for e in edits if (e.start, e.end, e.rule, e.replacement) not in declined]
+        self.proposals = list(edits)
+        self.notices = list(notices)
+        self.analysed_revision = self.revision
+        if self.status != STATUS_ERROR:
+            self.status = STATUS_READY
+
+    def proposal_at(self, pos: int) -> int | None:
+        """Index of the proposal covering Python offset `pos` (or starting there), if any."""
+        i = bisect_right(_StartView(self.proposals), pos) - 1
+        for j in (i, i + 1):
+            if 0 <= j < len(self.proposals):
+                e = self.proposals[j]
+                if e.start <= pos < e.end or e.start == pos:
+                    return j
+        return None
+
+    def proposals_between(self, start: int, end: int) -> range:
+        """Indices of proposals that intersect [start, end]."""
+        lo = bisect_left(_EndView(self.proposals), start)
+        hi = bisect_right(_StartView(self.proposals), end)
+        return range(lo, max(lo, hi))
+
+    def counts(self) -> Counter:
+        return Counter(e.category for e in self.proposals)
+
+    def lines_removed(self) -> int:
+        return max(0, self.original.count("\n") - self.text.count("\n"))

@@ -1,0 +1,178 @@
+"""TextView: the editor, with every proposed edit highlighted in its category's colour.
+
+Only edits intersecting the visible blocks get an ExtraSelection, recomputed after scrolling, resizing
+or a change of proposals, so a 20 MB text with a hundred thousand proposals costs what one screen
+costs. Clicking a highlight selects that proposal; the context menu is built by the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+from desktop_app.gui.buffer import DocumentBuffer
+from desktop_app.gui.palette import category_color
+
+#: At most this many highlights are drawn at once (a screen rarely shows more than a few dozen).
+MAX_VISIBLE_HIGHLIGHTS = 2000
+
+
+class TextView(QPlainTextEdit):
+    """The text of the current document with its proposals highlighted."""
+
+    #: A proposal was clicked (its index in doc.proposals), or -1 when a click hit no proposal.
+    proposalClicked = Signal(int)
+    #: Right-click: proposal index under the mouse (or -1) and the global position.
+    contextMenuWanted = Signal(int, QPoint)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.buffer: DocumentBuffer | None = None
+        self.selected_index: int | None = None
+        self.passthrough_shortcuts: list[QKeySequence] = []
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(False)
+        self.setTabChangesFocus(False)
+        self._press_pos: QPoint | None = None
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(0)
+        self._refresh.timeout.connect(self.refresh_highlights)
+        self.verticalScrollBar().valueChanged.connect(self.schedule_refresh)
+        self.horizontalScrollBar().valueChanged.connect(self.schedule_refresh)
+        self.updateRequest.connect(self._on_update_request)
+        self.visible_highlights = 0
+
+    # --- document -----------------------------------------------------------------------------
+    def set_buffer(self, buffer: DocumentBuffer | None) -> None:
+        self.buffer = buffer
+        self.selected_index = None
+        if buffer is None:
+            self.setPlainText("")
+            self.setReadOnly(True)
+            return
+        self.setDocument(buffer.qdoc)
+        self.setReadOnly(False)
+        self.schedule_refresh()
+
+    def schedule_refresh(self, *_args) -> None:
+        if not self._refresh.isActive():
+            self._refresh.start()
+
+    def _on_update_request(self, _rect, dy: int) -> None:
+        if dy:
+            self.schedule_refresh()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.schedule_refresh()
+
+    # --- highlights ---------------------------------------------------------------------------
+    def visible_range(self) -> tuple[int, int]:
+        """Qt positions of the first and last visible characters (a margin of one screen)."""
+        block = self.firstVisibleBlock()
+        top = block.position()
+        bottom_cursor = self.cursorForPosition(QPoint(self.viewport().width() - 1, self.viewport().height() - 1))
+        last = bottom_cursor.block()
+        end = last.position() + last.length()
+        span = max(end - top, 2000)
+        return max(0, top - span), end + span
+
+    def refresh_highlights(self) -> None:
+        buffer = self.buffer
+        if buffer is None:
+            self.setExtraSelections([])
+            return
+        doc = buffer.doc
+        qs, qe = self.visible_range()
+        offsets = doc.offsets
+        lo, hi = offsets.to_py(qs), offsets.to_py(qe)
+        selections = []
+        fmt_cache: dict[tuple[str, bool], QTextCharFormat] = {}
+        indices = doc.proposals_between(lo, hi)
+        if len(indices) > MAX_VISIBLE_HIGHLIGHTS:
+            indices = range(indices.start, indices.start + MAX_VISIBLE_HIGHLIGHTS)
+        for i in indices:
+            e = doc.proposals[i]
+            selected = i == self.selected_index
+            key = (e.category, selected)
+            fmt = fmt_cache.get(key)
+            if fmt is None:
+                fmt = QTextCharFormat()
+                fmt.setBackground(category_color(e.category, selected=selected, palette=self.palette()))
+                if selected:
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setFontUnderline(True)
+                if e.replacement == "" and e.category in ("boilerplate", "duplicate", "metadata"):
+                    fmt.setFontStrikeOut(True)
+                fmt_cache[key] = fmt
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(buffer.qdoc)
+            start, end = offsets.to_qt(e.start), offsets.to_qt(e.end)
+            if start == end:  # an insertion: mark the character after it
+                end = start + 1
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.visible_highlights = len(selections)
+        self.setExtraSelections(selections)
+
+    def select_proposal(self, index: int | None, *, scroll: bool = True) -> None:
+        """Mark proposal `index` as the selected one and bring it into view."""
+        self.selected_index = index
+        if index is not None and self.buffer is not None and 0 <= index < len(self.buffer.doc.proposals):
+            e = self.buffer.doc.proposals[index]
+            if scroll:
+                cursor = self.textCursor()
+                cursor.setPosition(self.buffer.doc.offsets.to_qt(e.start))
+                self.setTextCursor(cursor)
+                self.ensureCursorVisible()
+        self.refresh_highlights()
+
+    # --- mouse --------------------------------------------------------------------------------
+    def proposal_at_point(self, point: QPoint) -> int | None:
+        if self.buffer is None:
+            return None
+        pos = self.cursorForPosition(point).position()
+        doc = self.buffer.doc
+        i = doc.proposal_at(doc.offsets.to_py(pos))
+        if i is None and pos > 0:  # the click landed just after the last character of an edit
+            j = doc.proposal_at(doc.offsets.to_py(pos - 1))
+            if j is not None and doc.proposals[j].end == doc.offsets.to_py(pos):
+                i = j
+        return i
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self._press_pos is None:
+            return
+        point = event.position().toPoint()
+        if (point - self._press_pos).manhattanLength() > 4 or self.textCursor().hasSelection():
+            return
+        i = self.proposal_at_point(point)
+        self.proposalClicked.emit(-1 if i is None else i)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        i = self.proposal_at_point(event.pos())
+        self.contextMenuWanted.emit(-1 if i is None else i, event.globalPos())
+
+    # --- keys ---------------------------------------------------------------------------------
+    def event(self, event) -> bool:
+        # Undo/redo and the review shortcuts belong to the window's actions, not the text control.
+        if event.type() == QEvent.Type.ShortcutOverride:
+            combo = QKeySequence(event.keyCombination())
+            if (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+                    or any(combo.matches(s) == QKeySequence.SequenceMatch.ExactMatch
+                           for s in self.passthrough_shortcuts)):
+                event.ignore()
+                return False
+        return super().event(event)
+
+

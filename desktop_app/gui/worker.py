@@ -1,0 +1,119 @@
+"""One helper for all background work: `run_in_background(op, on_done, on_error)`.
+
+Like Anki's QueryOp: `op` runs on a QThreadPool thread and must not touch widgets; it returns a
+value that `on_done` receives on the UI thread. Errors arrive in `on_error` (also on the UI thread),
+so no handler needs its own try/except. A `Task` can be cancelled: a task not yet started never
+runs, and a finished task's callbacks are dropped. `op` may accept a `cancel` keyword (a
+threading.Event) and a `progress` keyword (a callable taking a float in 0..1) to co-operate.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; carries a worker's outcome back to it through queued signals."""
+
+    done = Signal(object)
+    failed = Signal(object, str)
+    progressed = Signal(float)
+
+
+class Task(QRunnable):
+    """A unit of background work; keep the object to cancel it."""
+
+    def __init__(self, op: Callable[..., Any], on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException, str], None] | None,
+                 on_progress: Callable[[float], None] | None) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.op = op
+        self.cancel_event = threading.Event()
+        self.finished = threading.Event()
+        self._relay = _Relay()
+        self._on_done = on_done
+        self._on_error = on_error
+        self._relay.done.connect(self._deliver_done)
+        self._relay.failed.connect(self._deliver_error)
+        if on_progress is not None:
+            self._relay.progressed.connect(lambda f: None if self.cancelled else on_progress(f))
+        try:
+            params = inspect.signature(op).parameters
+        except (TypeError, ValueError):
+            params = {}
+        self._kwargs: dict[str, Any] = {}
+        if "cancel" in params:
+            self._kwargs["cancel"] = self.cancel_event
+        if "progress" in params:
+            self._kwargs["progress"] = self._relay.progressed.emit
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def cancel(self) -> None:
+        """Ask the op to stop (if it listens) and drop its callbacks."""
+        self.cancel_event.set()
+        if QThreadPool.globalInstance().tryTake(self):
+            _live.discard(self)
+
+    def run(self) -> None:  # worker thread
+        try:
+            if self.cancelled:
+                self._relay.done.emit(None)  # lets the UI thread release the task
+                return
+            try:
+                result = self.op(**self._kwargs)
+            except BaseException as exc:  # noqa: BLE001 - reported to on_error, never lost
+                self._relay.failed.emit(exc, traceback.format_exc())
+                return
+            self._relay.done.emit(result)
+        finally:
+            self.finished.set()
+
+    @Slot(object)
+    def _deliver_done(self, result: Any) -> None:
+        _live.discard(self)
+        if not self.cancelled and self._on_done is not None:
+            self._on_done(result)
+
+    @Slot(object, str)
+    def _deliver_error(self, exc: BaseException, tb: str) -> None:
+        _live.discard(self)
+        if self.cancelled:
+            return
+        log.warning("background task failed: %s\n%s", exc, tb)
+        if self._on_error is not None:
+            self._on_error(exc, tb)
+
+
+# Tasks are kept alive here until their outcome has been delivered on the UI thread.
+_live: set[Task] = set()
+
+
+def run_in_background(op: Callable[..., Any], on_done: Callable[[Any], None] | None = None,
+                      on_error: Callable[[BaseException, str], None] | None = None, *,
+                      on_progress: Callable[[float], None] | None = None, priority: int = 0) -> Task:
+    """Run `op()` on the global thread pool; call `on_done(result)` or `on_error(exc, traceback)` later.
+
+    Must be called from the UI thread. Returns the Task (cancel() it to drop the outcome).
+    """
+    task = Task(op, on_done, on_error, on_progress)
+    _live.add(task)
+    QThreadPool.globalInstance().start(task, priority)
+    return task
+
+
+def wait_for_idle(timeout_ms: int = 30_000) -> bool:
+    """Block until the pool is idle (tests and shutdown only)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
