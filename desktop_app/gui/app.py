@@ -50,7 +50,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     QGuiApplication.setDesktopFileName("scrubtext")
     app.setFont(ui_font(app.font()))
-    icon = resource_path("icons", "scrubtext.svg")
+    icon = resource_path("desktop", "scrubtext.svg")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     _install_translator(app)
@@ -79,7 +79,30 @@ def run_gui(paths: list[str]) -> int:
     window.autosave.offer_restore()
     if paths:
         window.open_paths(list(paths))
+    if os.environ.get("SCRUBTEXT_SMOKE_TEST"):
+        _schedule_smoke_test(app, window)
     return app.exec()
+
+
+def _schedule_smoke_test(app: QApplication, window) -> None:
+    """SCRUBTEXT_SMOKE_TEST=SECONDS (default 1): quit after that long; exit 1 unless the window showed.
+
+    Used by scripts/ci_package_check.sh to start the packaged GUI headless for a moment.
+    """
+    from PySide6.QtCore import QTimer
+
+    try:
+        seconds = float(os.environ["SCRUBTEXT_SMOKE_TEST"])
+    except ValueError:
+        seconds = 1.0
+
+    def finish() -> None:
+        shown = window.isVisible()
+        print(f"scrubtext smoke test: main window {'shown' if shown else 'NOT shown'} "
+              f"({window.windowTitle()!r}, platform {QGuiApplication.platformName()})", file=sys.stderr)
+        app.exit(0 if shown else 1)
+
+    QTimer.singleShot(int(seconds * 1000), finish)
 
 
 def main() -> int:
