@@ -1,0 +1,199 @@
+"""The plausibility model: how likely a string is as real text, in log10 units.
+
+Character bigrams inside words (with word-start and word-end markers) backed off to unigrams, from a
+mixture of 26 languages; a cost per punctuation/symbol character; a penalty for characters that real
+text does not contain (C1 controls, private use, U+FFFD) and for case changes inside a word
+(``cafÈ``). Built by scripts/build_mojibake_model.py into resources/mojibake/model.json.
+
+Only differences of scores matter: the engine compares a candidate repair with the text it replaces
+over the same window.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import lru_cache
+
+from desktop_app.core.resources import resource_path
+
+BACKOFF = 1.0          # log10 penalty when a bigram is unseen and the scorer falls back to the unigram
+UNKNOWN_LETTER = 8.5   # cost of a letter the model has never seen
+UNKNOWN_SYMBOL = 6.0   # cost of a symbol with no entry in the symbol table
+BAD_CHAR = 9.0         # C1 controls, private use, unassigned
+LOST_BYTE = 5.0        # U+FFFD: a byte lost before us (kept when it cannot be repaired)
+CASE_FLIP = 3.0        # an upper-case letter right after a lower-case one inside a word
+SCRIPT_MIX = 3.0       # a word mixing scripts that real words do not mix (Latin with CJK, kana widths)
+
+KNOWN_WORD = 1.5       # bonus for a common accented word of a Latin-script language
+UNKNOWN_WORD = 2.5     # penalty for an accented Latin-script word the word list does not know
+
+# English, French, Italian, Catalan and Dutch clitics around an apostrophe.
+_CLITIC_AFTER = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n", "em", "ns", "hi", "ho"})
+_CLITIC_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+                            "quoiqu", "dell", "all", "dall", "nell", "sull", "un", "po", "o", "rock"})
+
+CLITIC = 1.0            # an English clitic after a word ("minister's", "didn't")
+WIDTH_FORM = 0.3        # per character in half-width/full-width form
+INTRAWORD_SYMBOL = 3.0  # a symbol glued between two letters ("na•ve")
+RARE_CAPITAL = 1.5      # an accented capital that is not a word's initial nor in an all-caps word
+_INTRAWORD = frozenset("-\u2010\u2011\u2013\u2014'\u2019.\u00b7\u30fb/:&@_+,=")
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def _script(c: str) -> str:
+    """A coarse script class, enough to see words that mix what real words never mix."""
+    o = ord(c)
+    if o < 0x250:
+        return "latin"
+    if 0x370 <= o < 0x400:
+        return "greek"
+    if 0x400 <= o < 0x530:
+        return "cyrillic"
+    if 0x3040 <= o < 0x3100 or 0x31F0 <= o < 0x3200:
+        return "kana"
+    if 0xFF61 <= o < 0xFFA0:
+        return "halfkana"
+    if 0xAC00 <= o < 0xD7B0 or 0x1100 <= o < 0x1200 or 0x3130 <= o < 0x3190:
+        return "hangul"
+    if 0x3400 <= o < 0xA000 or 0xF900 <= o < 0xFB00 or o >= 0x20000:
+        return "han"
+    return "other"
+
+
+# Pairs of scripts that share real words: Japanese mixes kana and kanji, Korean can mix hangul and hanja.
+_COMPATIBLE = {frozenset({"kana", "han"}), frozenset({"hangul", "han"}), frozenset({"halfkana", "kana"})}
+
+
+class Model:
+    """Scores strings; one shared instance (see `model()`)."""
+
+    def __init__(self, data: dict) -> None:
+        self.unigram: dict[str, float] = {c: v / 10 for c, v in data["unigram"].items()}
+        self.bigram: dict[str, float] = {k: v / 10 for k, v in data["bigram"].items()}
+        self.words: frozenset[str] = frozenset(data["words"])
+        self.symbols: dict[str, float] = {c: v / 10 for c, v in data["symbols"].items()}
+        self.triggers: str = data.get("triggers", "")
+
+    # --- per character ------------------------------------------------------------------------
+    def char_cost(self, c: str) -> float:
+        """Cost of a character outside words (punctuation, symbols, digits, controls)."""
+        cost = self.symbols.get(c)
+        if cost is not None:
+            return cost
+        if c == "\ufffd":
+            return LOST_BYTE
+        cat = unicodedata.category(c)
+        if cat in ("Cc", "Co", "Cn", "Cs") and c not in "\t\n\r":
+            return BAD_CHAR
+        if cat == "Nd":
+            return 1.5
+        if cat == "Zs":
+            return 2.0
+        if cat in ("Sm", "Sc"):
+            return 4.5
+        if cat[0] in "PS":
+            return 5.0
+        return UNKNOWN_SYMBOL
+
+    def word_cost(self, word: str) -> float:
+        """Cost of one word (a run of letters and marks, apostrophes inside)."""
+        low = word.lower().translate(_APOS)
+        width = 0.0
+        if any("\uff01" <= c <= "\uffef" for c in low):
+            # Half-width katakana and full-width Latin are real text: score them as their usual forms.
+            folded = unicodedata.normalize("NFKC", low)
+            width = WIDTH_FORM * (len(low) - len(folded) + 1)
+            low = folded
+        cost = self._bigram_cost(low) + width
+        if "'" in low:
+            head, _, tail = low.partition("'")
+            if tail in _CLITIC_AFTER and "'" not in tail and len(head) > 1:
+                cost = min(cost, self._bigram_cost(head) + CLITIC)
+        if not low.isascii() and all(_script(c) == "latin" for c in low):
+            cost += self._latin_word_evidence(low)
+        prev_lower = False
+        scripts = set()
+        for c in word:
+            if c.isupper() and prev_lower:
+                cost += CASE_FLIP
+            elif c.isupper() and not c.isascii() and not (len(word) > 2 and word.isupper()) and not (
+                    c is word[0] and (len(word) == 1 or word[1:].islower())):
+                cost += RARE_CAPITAL
+            prev_lower = c.islower()
+            scripts.add(_script(c))
+        scripts.discard("other")
+        if (len(scripts) > 1 and frozenset(scripts) not in _COMPATIBLE
+                and scripts != {"kana", "han", "halfkana"}):
+            cost += SCRIPT_MIX * (len(scripts) - 1)
+        if "halfkana" in scripts and ("han" in scripts):
+            cost += SCRIPT_MIX
+        return cost
+
+    def _latin_word_evidence(self, low: str) -> float:
+        """Word-level evidence for a Latin-script word with a non-ASCII character (or an apostrophe).
+
+        A common accented word (``país``) gets a bonus, an unknown one (``koreaís``) a penalty; an
+        apostrophe is plausible only as a clitic (``korea's``, ``don't``, ``l'homme``, ``dell'arte``).
+        """
+        if "'" in low:
+            head, _, tail = low.partition("'")
+            if ("'" not in tail and (tail in _CLITIC_AFTER or head in _CLITIC_BEFORE)
+                    and (head.isascii() or head in self.words) and (tail.isascii() or tail in self.words)):
+                return -KNOWN_WORD  # a contraction, possessive or elision: as good as a known word
+            if low in self.words:
+                return -KNOWN_WORD
+            return UNKNOWN_WORD
+        if low in self.words:
+            return -KNOWN_WORD
+        return UNKNOWN_WORD
+
+    def _bigram_cost(self, low: str) -> float:
+        uni = self.unigram
+        big = self.bigram
+        cost = 0.0
+        prev = "^"
+        for c in low:
+            b = big.get(prev + c)
+            if b is None:
+                u = uni.get(c)
+                b = (UNKNOWN_LETTER if u is None else u) + (BACKOFF if prev != "^" else 0.0)
+            cost += b
+            prev = c
+        b = big.get(prev + "$")
+        cost += b if b is not None else BACKOFF
+        return cost
+
+    # --- strings ------------------------------------------------------------------------------
+    def cost(self, text: str) -> float:
+        """Total cost (minus log10 likelihood, roughly) of `text`."""
+        total = 0.0
+        word_start = -1
+        n = len(text)
+        for i, c in enumerate(text):
+            if c.isalpha() or unicodedata.category(c)[0] == "M" or (
+                    c in "'\u2019" and word_start >= 0 and i + 1 < n and text[i + 1].isalpha()):
+                if word_start < 0:
+                    word_start = i
+                continue
+            if word_start >= 0:
+                total += self.word_cost(text[word_start:i])
+                word_start = -1
+            total += self.char_cost(c)
+            if (0 < i < n - 1 and not c.isascii() and c not in _INTRAWORD and text[i - 1].isalpha()
+                    and text[i + 1].isalpha()):
+                total += INTRAWORD_SYMBOL
+        if word_start >= 0:
+            total += self.word_cost(text[word_start:])
+        return total
+
+    def is_known_word(self, word: str) -> bool:
+        return word.lower().translate(_APOS) in self.words
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The model built from resources/mojibake/model.json (loaded once)."""
+    path = resource_path("mojibake", "model.json")
+    return Model(json.loads(path.read_text(encoding="utf-8")))
