@@ -84,13 +84,16 @@ class DecodeError(ValueError):
 # --------------------------------------------------------------------------------------------------
 # Binary recognition
 
-# (prefix, offset, name). Checked against the start of the input.
+# (prefix, offset, name). Checked against the start of the input. Signatures that are plain ASCII
+# words ("ID3", "OggS", "%PDF-") include the binary byte(s) that follow them, so that a text file
+# that happens to start with the word is not refused.
 _MAGIC: tuple[tuple[bytes, int, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", 0, "PNG image"),
     (b"\xff\xd8\xff", 0, "JPEG image"),
     (b"GIF87a", 0, "GIF image"),
     (b"GIF89a", 0, "GIF image"),
-    (b"%PDF-", 0, "PDF document"),
+    (b"%PDF-1.", 0, "PDF document"),
+    (b"%PDF-2.", 0, "PDF document"),
     (b"PK\x03\x04", 0, "ZIP archive (also .docx, .xlsx, .epub, .jar)"),
     (b"PK\x05\x06", 0, "ZIP archive"),
     (b"PK\x07\x08", 0, "ZIP archive"),
@@ -107,11 +110,16 @@ _MAGIC: tuple[tuple[bytes, int, str], ...] = (
     (b"\xca\xfe\xba\xbe", 0, "Java class or Mach-O universal binary"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "old Microsoft Office document (.doc, .xls, .ppt)"),
     (b"SQLite format 3\x00", 0, "SQLite database"),
-    (b"OggS", 0, "Ogg media file"),
-    (b"fLaC", 0, "FLAC audio"),
-    (b"ID3", 0, "MP3 audio"),
-    (b"wOFF", 0, "WOFF font"),
-    (b"wOF2", 0, "WOFF2 font"),
+    (b"OggS\x00", 0, "Ogg media file"),
+    (b"fLaC\x00", 0, "FLAC audio"),
+    (b"fLaC\x80", 0, "FLAC audio"),
+    (b"ID3\x02\x00", 0, "MP3 audio"),
+    (b"ID3\x03\x00", 0, "MP3 audio"),
+    (b"ID3\x04\x00", 0, "MP3 audio"),
+    (b"wOFF\x00\x01\x00\x00", 0, "WOFF font"),
+    (b"wOFFOTTO", 0, "WOFF font"),
+    (b"wOF2\x00\x01\x00\x00", 0, "WOFF2 font"),
+    (b"wOF2OTTO", 0, "WOFF2 font"),
     (b"\x00asm", 0, "WebAssembly module"),
     (b"II*\x00", 0, "TIFF image"),
     (b"MM\x00*", 0, "TIFF image"),

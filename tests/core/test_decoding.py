@@ -280,6 +280,13 @@ def test_control_characters_are_refused():
         decode_bytes(data)
 
 
+@pytest.mark.parametrize("start", ["ID3 tags explained", "OggS is a container", "%PDF-files are not text",
+                                   "fLaC, wOFF and GIF"])
+def test_text_starting_like_a_signature_is_text(start):
+    text = start + ". " + TEXTS["en"]
+    assert decode_bytes(text.encode()).text == text
+
+
 def test_text_is_not_binary():
     for lang, codec, _ in LEGACY_CASES:
         assert is_binary(TEXTS[lang].encode(codec)) is None, (lang, codec)
