@@ -1,0 +1,158 @@
+"""Benchmark of the encoding rule: ftfy's test suite, chain families, false positives, throughput.
+
+    python benchmarks/bench_mojibake.py            # everything (downloads ftfy's sdist with pip)
+    python benchmarks/bench_mojibake.py --no-ftfy-suite
+
+ftfy's tests/test_cases.json comes from ftfy's source distribution on PyPI, fetched at run time into a
+temporary folder (never committed). "Ours" is the encoding rule alone (`clean_text` with only the
+encoding category), so other rules' changes do not blur the comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import ftfy
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from mojibake_sets import controls, family_cases  # noqa: E402
+
+from desktop_app.core.mojibake import repair_text  # noqa: E402
+from desktop_app.core.pipeline import clean_text  # noqa: E402
+from desktop_app.core.profiles import default_profile  # noqa: E402
+
+PROFILE = default_profile().with_categories(only=["encoding"])
+QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def ours(text: str) -> str:
+    return clean_text(text, PROFILE)
+
+
+def same(a: str, b: str) -> bool:
+    return a.translate(QUOTES) == b.translate(QUOTES)
+
+
+def matches_with_lost(out: str, clean: str) -> bool:
+    """`out` equals `clean`, where each U+FFFD in `out` may stand for one or two lost characters."""
+    if "\ufffd" not in out:
+        return same(out, clean)
+    pattern = ".{1,2}".join(re.escape(p.translate(QUOTES)) for p in out.split("\ufffd"))
+    return re.fullmatch(pattern, clean.translate(QUOTES), flags=re.S) is not None
+
+
+def ftfy_suite() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-binary", ":all:", "--no-deps",
+                        f"ftfy=={ftfy.__version__}", "-d", tmp], check=True)
+        sdist = next(Path(tmp).glob("ftfy-*.tar.gz"))
+        with tarfile.open(sdist) as tar:
+            member = next(m for m in tar.getmembers() if m.name.endswith("tests/test_cases.json"))
+            cases = json.load(tar.extractfile(member))  # type: ignore[arg-type]
+    n_pass = ours_pass = lost = 0
+    known = known_fixed = 0
+    lost_cases = []
+    for case in cases:
+        orig, want = case["original"], case["fixed"]
+        theirs_ok = same(ftfy.fix_text(orig), want)
+        mine = ours(orig)
+        mine_ok = same(mine, want)
+        if case.get("expect") == "fail":
+            known += 1
+            known_fixed += mine_ok
+            print(f"  known failure {'FIXED ' if mine_ok else 'open  '} {case['label'][:60]}: {orig[:40]!r} -> {mine[:40]!r}")
+            continue
+        if theirs_ok:
+            n_pass += 1
+            ours_pass += mine_ok
+            if not mine_ok:
+                lost += 1
+                lost_cases.append((case["label"], orig, mine, want))
+    print(f"\nftfy {ftfy.__version__} test_cases.json: {len(cases)} cases")
+    print("| | ftfy.fix_text | ours (encoding rule) |")
+    print("|---|---|---|")
+    print(f"| cases ftfy passes (quotes compared straight) | {n_pass} | {ours_pass} ({lost} lost) |")
+    print(f"| ftfy's known failures fixed | 0/{known} | {known_fixed}/{known} |")
+    for label, orig, mine, want in lost_cases:
+        print(f"  LOST {label}: {orig!r} -> {mine!r} (want {want!r})")
+
+
+def families() -> None:
+    stats: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    failures: dict[str, list[str]] = defaultdict(list)
+    for fam, variant, _lang, clean, moji in family_cases():
+        s = stats[(fam, variant)]
+        s[0] += 1
+        mine = ours(moji)
+        ok = matches_with_lost(mine, clean) if variant == "lost bytes" else same(mine, clean)
+        s[1] += ok
+        theirs = ftfy.fix_text(moji, uncurl_quotes=False)
+        s[2] += matches_with_lost(theirs, clean) if variant == "lost bytes" else same(theirs, clean)
+        if not ok and len(failures[fam]) < 2:
+            failures[fam].append(f"{moji[:40]!r} -> {mine[:40]!r}")
+    print("\n| family | variant | cases | ours fixed | ftfy.fix_text fixed |")
+    print("|---|---|---|---|---|")
+    for (fam, variant), (n, a, b) in stats.items():
+        print(f"| {fam} | {variant} | {n} | {a / n:.1%} | {b / n:.1%} |")
+    for fam, items in failures.items():
+        for f in items:
+            print(f"  miss [{fam}] {f}")
+
+
+def false_positives() -> None:
+    ctrl = controls()
+    fp_ours = [c for c in ctrl if ours(c) != c]
+    fp_ftfy = [c for c in ctrl if ftfy.fix_text(c, uncurl_quotes=False, fix_character_width=False) != c]
+    print(f"\nfalse positives on {len(ctrl)} clean controls: ours {len(fp_ours)} ({len(fp_ours) / len(ctrl):.2%}), "
+          f"ftfy.fix_text (quotes and widths kept) {len(fp_ftfy)} ({len(fp_ftfy) / len(ctrl):.2%})")
+    for c in fp_ours[:5]:
+        print(f"  FP {c[:60]!r} -> {ours(c)[:60]!r}")
+
+
+def throughput() -> None:
+    ctrl = controls()
+    sample = Path("/work/shared/samples/liveblog-ja-en.txt")
+    base = "\n".join(ctrl[:400])
+    if sample.exists():
+        base += "\n" + sample.read_text(encoding="utf-8")
+    moji = [m for _, _, _, _, m in family_cases()][::25]
+    lines = base.split("\n")
+    # Mostly clean: about 1 line in 100 broken.
+    for i, m in enumerate(moji):
+        lines.insert((i * 97) % len(lines), m)
+    text = "\n".join(lines) * 3
+    for name, fn in [("ours: encoding rule (analysis)", lambda t: list(repair_text(t))),
+                     ("ftfy.fix_text", ftfy.fix_text)]:
+        fn(text[:2000])
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            fn(text)
+            best = min(best, time.perf_counter() - t0)
+        print(f"  {name}: {len(text) / best / 1e6:.2f} M chars/s ({len(text)} chars, {best * 1000:.0f} ms)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--no-ftfy-suite", action="store_true")
+    args = ap.parse_args()
+    if not args.no_ftfy_suite:
+        ftfy_suite()
+    families()
+    false_positives()
+    print("\nthroughput on mostly clean text (about 1% of lines broken):")
+    throughput()
+
+
+if __name__ == "__main__":
+    main()
