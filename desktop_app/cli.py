@@ -1,12 +1,636 @@
-"""`scrubtext`: clean and check files from the command line; no arguments opens the GUI."""
+"""`scrubtext`: clean and check files from the command line; no subcommand opens the desktop app.
 
+    scrubtext clean PATH... [-o OUT] [--format txt|jsonl] [--only/--skip CATS] [--profile FILE]
+                            [--report FILE.json] [--in-place] [--jobs N] [--quiet]
+    scrubtext check PATH... [--json]
+    scrubtext [FILE...]            open the desktop app (with those files)
+
+Exit codes: 0 ok; 1 some inputs failed (every other input was still processed; each failure is named
+with its reason on stderr, details go to the log file); 2 usage error. This module never imports Qt:
+the GUI is imported only when it is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import errno
+import logging
+import os
 import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from desktop_app import __version__
+
+COMMANDS = ("clean", "check")
+CATEGORY_CHOICES = ("encoding", "boilerplate", "metadata", "duplicate", "spacing", "notice")
+
+log = logging.getLogger("scrubtext.cli")
 
 
-def main(argv=None) -> int:
-    from desktop_app.core import clean_text
+class UsageError(Exception):
+    """A command line that cannot be run as given (exit code 2)."""
 
-    argv = sys.argv[1:] if argv is None else argv
-    for p in argv:
-        sys.stdout.write(clean_text(open(p, encoding="utf-8").read()))
-    return 0
+
+# --- argument parsing ----------------------------------------------------------------------------
+
+def _categories(value: str) -> list[str]:
+    cats = [c.strip().lower() for c in value.split(",") if c.strip()]
+    unknown = [c for c in cats if c not in CATEGORY_CHOICES]
+    if unknown or not cats:
+        raise argparse.ArgumentTypeError(
+            f"unknown category {', '.join(unknown) or value!r} (choose from {', '.join(CATEGORY_CHOICES)})")
+    return cats
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scrubtext",
+        description="Clean scraped text: repair mojibake, strip page furniture and duplicates, "
+                    "with every change explained. Without a command, opens the desktop app "
+                    "(`scrubtext FILE...` opens it with those files).",
+        epilog="Exit codes: 0 ok, 1 some inputs failed (the others were processed), 2 usage error.")
+    parser.add_argument("--version", action="version", version=f"scrubtext {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files or folders (folders are searched recursively; hidden files are skipped); "
+                             "'-' reads standard input")
+    common.add_argument("--format", choices=("txt", "jsonl"), default="txt",
+                        help="txt: each file is one text (default); jsonl: one JSON object per line")
+    common.add_argument("--text-field", default="text", metavar="NAME",
+                        help="with --format jsonl, the field to clean (default: text); other fields are kept")
+    common.add_argument("--only", type=_categories, metavar="CATS",
+                        help="run only these categories (comma-separated: encoding, boilerplate, metadata, "
+                             "duplicate, spacing)")
+    common.add_argument("--skip", type=_categories, metavar="CATS", help="do not run these categories")
+    common.add_argument("--profile", metavar="FILE", help="a profile (TOML) to use instead of the default")
+    common.add_argument("--encoding", metavar="CODEC",
+                        help="decode inputs with this codec instead of detecting it")
+    common.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                        help="worker processes (default: the number of CPUs)")
+    common.add_argument("--no-corpus", action="store_true",
+                        help="do not gather cross-document statistics before cleaning a batch")
+    common.add_argument("--quiet", "-q", action="store_true", help="no progress bar, notes or summary")
+
+    clean = sub.add_parser(
+        "clean", parents=[common], help="clean files and write the results",
+        description="Clean files, folders or standard input. With one input and no -o, the result goes "
+                    "to standard output. Output is UTF-8; line endings are kept.")
+    clean.add_argument("-o", "--output", metavar="OUT",
+                       help="output file (one input file) or folder (several inputs or a folder; each "
+                            "output keeps its relative path and name)")
+    clean.add_argument("--in-place", action="store_true",
+                       help="overwrite each input that changes, keeping a backup (name.bak)")
+    clean.add_argument("--report", metavar="FILE.json",
+                       help="write a JSON report: every input, its encoding, the edits applied and proposed, "
+                            "the notices")
+
+    check = sub.add_parser(
+        "check", parents=[common], help="list the edits and notices clean would make; changes nothing",
+        description="List proposed edits and notices, one per line "
+                    "(path:line:col rule (confidence) reason: 'before' -> 'after'). Changes nothing.")
+    check.add_argument("--json", action="store_true",
+                       help="print a replayable JSON report instead (same format as clean --report)")
+    return parser
+
+
+# --- entry point -----------------------------------------------------------------------------------
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return open_gui(argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version (0) and usage errors (2)
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        return 2
+    from desktop_app.logs import setup_logging
+
+    log_path = setup_logging()
+    log.info("scrubtext %s: %s", __version__, " ".join(argv))
+    try:
+        return Run(args, log_path).execute()
+    except UsageError as exc:
+        _err(f"error: {exc}")
+        return 2
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except Exception as exc:  # a bug: no traceback on the terminal, all of it in the log
+        log.exception("internal error")
+        _err(f"internal error: {type(exc).__name__}: {exc}{_log_hint(log_path)}")
+        return 1
+
+
+def open_gui(paths: list[str]) -> int:
+    """`scrubtext [FILE...]`: the desktop app, imported only now (the CLI never needs Qt)."""
+    try:
+        from desktop_app.gui.app import run_gui
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("desktop_app.gui"):
+            _err("the desktop app is not available in this installation; use `scrubtext clean` or "
+                 "`scrubtext check` (see scrubtext --help)")
+        else:
+            _err(f"the desktop app needs {exc.name or 'PySide6'}, which is not installed ({exc}); "
+                 "the command line (scrubtext clean/check) works without it")
+        return 2
+    except ImportError as exc:
+        _err(f"the desktop app cannot start: {exc}")
+        return 2
+    return int(run_gui(paths) or 0)
+
+
+def _err(message: str) -> None:
+    try:
+        from tqdm import tqdm
+
+        tqdm.write(f"scrubtext: {message}", file=sys.stderr)
+    except Exception:
+        print(f"scrubtext: {message}", file=sys.stderr)
+
+
+def _log_hint(log_path: Path | None) -> str:
+    return f" (details in {log_path})" if log_path else ""
+
+
+# --- outputs -------------------------------------------------------------------------------------
+
+class StreamingFile:
+    """A file written piece by piece that appears atomically when committed (temp + fsync + rename)."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        self.out: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, s: str) -> None:
+        self.out.write(s)
+
+    def commit(self) -> None:
+        self.out.flush()
+        os.fsync(self.out.fileno())
+        self.out.close()
+        with contextlib.suppress(OSError):
+            os.chmod(self.tmp, self.target.stat().st_mode & 0o7777)
+        if not self.target.exists():
+            with contextlib.suppress(OSError):
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.tmp, 0o666 & ~umask)
+        os.replace(self.tmp, self.target)
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            self.out.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)
+
+
+def _write_reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the device"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "cannot write there (permission denied or read-only)"
+    return str(exc) if not exc.strerror else exc.strerror
+
+
+@dataclass
+class Totals:
+    documents: int = 0
+    changed: int = 0
+    failed: int = 0
+    skipped: int = 0
+    applied: int = 0
+    proposed: int = 0
+    notices: int = 0
+    bytes: int = 0
+    written: list[str] = field(default_factory=list)
+
+
+class Run:
+    """One `clean` or `check` invocation."""
+
+    def __init__(self, args: argparse.Namespace, log_path: Path | None) -> None:
+        self.args = args
+        self.log_path = log_path
+        self.is_check = args.command == "check"
+        self.totals = Totals()
+        self.failures = 0
+        self.bar = None
+
+    # --- messages
+    def fail(self, name: str, reason: str, detail: str = "") -> None:
+        self.failures += 1
+        self.totals.failed += 1
+        log.error("%s: %s%s", name, reason, ("\n" + detail) if detail else "")
+        _err(f"{name}: {reason}")
+
+    def note(self, message: str) -> None:
+        log.info("%s", message)
+        if not self.args.quiet:
+            _err(f"note: {message}")
+
+    # --- setup
+    def profile(self):
+        from desktop_app.core.profiles import ProfileError, load_profile
+
+        try:
+            profile = load_profile(self.args.profile)
+        except ProfileError as exc:
+            raise UsageError(str(exc)) from None
+        if self.args.only or self.args.skip:
+            profile = profile.with_categories(only=self.args.only, skip=self.args.skip)
+        return profile
+
+    def execute(self) -> int:
+        from desktop_app.core import batch
+
+        a = self.args
+        if a.encoding:
+            import codecs
+
+            try:
+                codecs.lookup(a.encoding)
+            except LookupError:
+                raise UsageError(f"unknown encoding {a.encoding!r}") from None
+        out = getattr(a, "output", None)
+        in_place = getattr(a, "in_place", False)
+        if in_place and out:
+            raise UsageError("--in-place and -o cannot be used together")
+        if in_place and "-" in a.paths:
+            raise UsageError("--in-place cannot write back to standard input")
+        profile = self.profile()
+        jobs = a.jobs or batch.default_jobs()
+        want_entries = self.is_check or bool(getattr(a, "report", None))
+        config = batch.BatchConfig(profile=profile, fmt=a.format, text_field=a.text_field,
+                                   encoding=a.encoding, details=want_entries, notices=want_entries)
+
+        sources, problems = batch.discover(a.paths, exclude=[out] if out else (),
+                                           stdin_bytes=lambda: sys.stdin.buffer.read())
+        for p in problems:
+            self.fail(p.display, p.reason)
+        folder_given = any(os.path.isdir(p) for p in a.paths if p != "-")
+
+        targets: list[Any] = [None] * len(sources)  # Path, "stdout", or None (check)
+        report = None
+        if not self.is_check:
+            targets = self.plan_outputs(sources, out, in_place, folder_given)
+            if getattr(a, "report", None):
+                from desktop_app.core.report import ReportWriter
+
+                try:
+                    report = ReportWriter(a.report, profile)
+                except OSError as exc:
+                    raise UsageError(f"cannot write the report {a.report}: {_write_reason(exc)}") from None
+                for p in problems:
+                    report.add(_failure(p.display, p.reason))
+        elif a.json:
+            from desktop_app.core.report import ReportWriter
+
+            report = ReportWriter(None, profile, stream=sys.stdout)
+            for p in problems:
+                report.add(_failure(p.display, p.reason))
+
+        active = [i for i, t in enumerate(targets) if t is not False]
+        todo = [sources[i] for i in active]
+        if not todo:
+            if report:
+                report.close()
+            if not sources and not problems:
+                self.note("no input files found")
+            return 1 if self.failures else 0
+
+        total_bytes = sum(s.size for s in todo)
+        # A pool only pays off when there is more than one chunk of work.
+        if total_bytes < batch.FILE_CHUNK_BYTES and len(todo) <= batch.FILE_CHUNK_COUNT:
+            jobs = 1
+        started = time.perf_counter()
+        corpus = None
+        several = len(todo) > 1 or a.format == "jsonl"
+        if several and not a.no_corpus:
+            with self.progress(total_bytes, "scanning") as bar:
+                corpus = batch.build_corpus(todo, config, jobs=jobs, on_progress=bar.update)
+            log.info("corpus pass: %d documents, %d line keys", corpus.documents, len(corpus.line_docs))
+        try:
+            with self.progress(total_bytes, "checking" if self.is_check else "cleaning") as bar:
+                self.bar = bar
+                self.consume(batch.run_cleaning(todo, config, corpus, jobs=jobs),
+                             todo, [targets[i] for i in active], in_place, report)
+        except BaseException:
+            if report:
+                report.abort()
+            raise
+        finally:
+            self.bar = None
+        if report:
+            report.close()
+        self.summary(time.perf_counter() - started)
+        return 1 if self.failures else 0
+
+    def plan_outputs(self, sources, out: str | None, in_place: bool, folder_given: bool) -> list[Any]:
+        """Each source's target (Path or "stdout"), or False when it cannot be written (reported)."""
+        from desktop_app.core.batch import sanitize_part
+
+        if in_place:
+            return [Path(s.path) for s in sources]
+        if out is None:
+            if len(sources) == 1 and not folder_given:
+                return ["stdout"]
+            if not sources:
+                return []
+            raise UsageError("several inputs (or a folder) need -o FOLDER, or --in-place")
+        out_path = Path(out)
+        single_file = len(self.args.paths) == 1 and not folder_given and not out_path.is_dir() \
+            and not out.endswith(("/", os.sep))
+        if single_file:
+            root = out_path.parent
+        else:
+            root = out_path
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=root):
+                pass
+        except OSError as exc:
+            self.fail(str(root), f"output folder cannot be used: {_write_reason(exc)}")
+            return [False] * len(sources)
+        if single_file:
+            targets = [out_path]
+        else:
+            targets = [root.joinpath(*[sanitize_part(p) for p in s.rel]) for s in sources]
+        inputs = {os.path.realpath(s.path): s for s in sources if s.path}
+        seen: dict[str, str] = {}
+        result: list[Any] = []
+        for s, t in zip(sources, targets, strict=True):
+            key = os.path.normcase(os.path.realpath(t)).casefold()
+            if os.path.realpath(t) in inputs:
+                self.fail(s.display, f"output {t} would overwrite an input; use --in-place to clean in place")
+                result.append(False)
+            elif key in seen:
+                self.fail(s.display, f"output {t} is already the output of {seen[key]}; not overwritten")
+                result.append(False)
+            else:
+                seen[key] = s.display
+                result.append(t)
+        self.out_root = os.path.realpath(root)
+        return result
+
+    @contextlib.contextmanager
+    def progress(self, total: int, what: str):
+        from tqdm import tqdm
+
+        enabled = not self.args.quiet and sys.stderr.isatty()
+        tqdm.monitor_interval = 0
+        bar = tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024, desc=what, file=sys.stderr,
+                   disable=not enabled, leave=False, dynamic_ncols=True)
+        try:
+            yield bar
+        finally:
+            bar.close()
+
+    # --- the cleaning stream
+    def consume(self, results, sources, targets, in_place: bool, report) -> None:
+        from desktop_app.core.batch import FileResult, JsonlChunkResult, JsonlEnd
+
+        streams: dict[int, Any] = {}
+        state: dict[int, dict[str, int]] = {}
+        for res in results:
+            if isinstance(res, FileResult):
+                self.bar.update(res.size)
+                self.file_result(res, sources[res.index], targets[res.index], in_place, report)
+            elif isinstance(res, JsonlChunkResult):
+                self.bar.update(res.size)
+                src = sources[res.index]
+                st = state.setdefault(res.index, {"changed": 0, "dropped": 0, "broken": False})
+                if res.index not in streams and not st["broken"]:
+                    streams[res.index] = self.open_stream(src, targets[res.index], st)
+                stream = streams.get(res.index)
+                if stream is not None and not st["broken"]:
+                    try:
+                        stream.write("".join(res.lines))
+                    except OSError as exc:
+                        st["broken"] = True
+                        self.fail(src.display, f"cannot write {targets[res.index]}: {_write_reason(exc)}")
+                for p in res.problems:
+                    what = "left out of the output" if p.dropped else "kept unchanged"
+                    self.fail(f"{src.display}:{p.line}", f"{p.reason} (record {what})",
+                              res.detail if "internal error" in p.reason else "")
+                    if report:
+                        report.add(_failure(src.display, p.reason, record=p.line))
+                    st["dropped"] += p.dropped
+                for entry in res.entries:
+                    if report:
+                        report.add(entry)
+                    elif self.is_check:
+                        from desktop_app.core.report import format_entry
+
+                        for line in format_entry(entry):
+                            _out_line(line)
+                st["changed"] += res.changed
+                self.totals.documents += res.records
+                self.totals.changed += res.changed
+                self.totals.applied += res.applied
+                self.totals.proposed += res.proposed
+                self.totals.notices += res.notices
+                self.totals.bytes += res.size
+            elif isinstance(res, JsonlEnd):
+                src = sources[res.index]
+                st = state.setdefault(res.index, {"changed": 0, "dropped": 0, "broken": False})
+                for n in res.bad_lines:
+                    self.fail(f"{src.display}:{n}", "not valid UTF-8 (record left out of the output)")
+                    if report:
+                        report.add(_failure(src.display, "not valid UTF-8", record=n))
+                stream = streams.pop(res.index, None)
+                if stream is None and not st["broken"] and res.error is None:
+                    stream = self.open_stream(src, targets[res.index], st)  # an empty file
+                if res.error is not None:
+                    self.fail(src.display, res.error)
+                    if report:
+                        report.add(_failure(src.display, res.error))
+                    if stream is not None:
+                        self.finish_stream(stream, src, targets[res.index], in_place, False)
+                    continue
+                dirty = st["changed"] or st["dropped"] or res.bad_lines
+                if stream is not None:
+                    self.finish_stream(stream, src, targets[res.index], in_place, not st["broken"], dirty)
+
+    def open_stream(self, src, target, st):
+        if self.is_check:
+            return None
+        if target == "stdout":
+            return _StdoutStream()
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.check_inside(target)
+            return StreamingFile(target)
+        except (OSError, UsageError) as exc:
+            st["broken"] = True
+            reason = _write_reason(exc) if isinstance(exc, OSError) else str(exc)
+            self.fail(src.display, f"cannot write {target}: {reason}")
+            return None
+
+    def finish_stream(self, stream, src, target, in_place: bool, ok: bool, dirty: bool = True) -> None:
+        if isinstance(stream, _StdoutStream):
+            stream.flush()
+            return
+        if not ok or (in_place and not dirty):
+            stream.abort()
+            return
+        try:
+            if in_place:
+                self.backup(target)
+            stream.commit()
+            self.totals.written.append(str(target))
+        except OSError as exc:
+            stream.abort()
+            self.fail(src.display, f"cannot write {target}: {_write_reason(exc)}")
+
+    def check_inside(self, target: Path) -> None:
+        """Refuse to write outside the output folder (e.g. through a symlink inside it)."""
+        root = getattr(self, "out_root", None)
+        if root is None:
+            return
+        parent = os.path.realpath(target.parent)
+        if parent != root and not parent.startswith(root.rstrip(os.sep) + os.sep):
+            raise UsageError(f"{target} would be outside the output folder")
+
+    def backup(self, path: Path) -> Path:
+        return _export().make_backup(path)
+
+    def file_result(self, res, src, target, in_place: bool, report) -> None:
+        if report and res.entry is not None:
+            if target not in (None, "stdout") and res.status == "ok":
+                res.entry["output"] = str(target)
+            report.add(res.entry)
+        if res.status == "skipped":
+            self.totals.skipped += 1
+            self.note(f"{src.display} skipped: {res.message}")
+            return
+        if res.status == "failed":
+            self.fail(src.display, res.message, res.detail)
+            return
+        t = self.totals
+        t.documents += 1
+        t.changed += res.changed
+        t.applied += res.applied
+        t.proposed += res.proposed
+        t.notices += res.notices
+        t.bytes += res.size
+        if self.is_check:
+            if not self.args.json:
+                from desktop_app.core.report import format_entry
+
+                for line in format_entry(res.entry):
+                    _out_line(line)
+            return
+        if target == "stdout":
+            try:
+                data = res.text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                self.fail(src.display, f"cannot write: the text holds an unpaired surrogate ({exc.reason})")
+                return
+            buf = getattr(sys.stdout, "buffer", None)
+            if buf is not None:
+                sys.stdout.flush()
+                buf.write(data)
+                buf.flush()
+            else:
+                sys.stdout.write(res.text)
+            return
+        if in_place and res.same_bytes:
+            return
+        atomic_write_text = _export().atomic_write_text
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.check_inside(target)
+            if in_place:
+                self.backup(target)
+            atomic_write_text(target, res.text, encoding="utf-8", newline="\n")
+            t.written.append(str(target))
+        except UsageError as exc:
+            self.fail(src.display, str(exc))
+        except UnicodeEncodeError as exc:
+            self.fail(src.display, f"cannot write {target}: the text holds an unpaired surrogate ({exc.reason})")
+        except OSError as exc:
+            reason = str(exc) if type(exc).__name__ == "ExportError" else _write_reason(exc)
+            self.fail(src.display, f"cannot write {target}: {reason}")
+
+    def summary(self, seconds: float) -> None:
+        t = self.totals
+        mb = t.bytes / 1e6
+        verb = "checked" if self.is_check else "cleaned"
+        unit = "records" if self.args.format == "jsonl" else "files"
+        parts = [f"{t.documents} {unit} {verb} ({mb:.1f} MB in {seconds:.1f} s)",
+                 f"{t.applied} edits applied" if not self.is_check else f"{t.applied} edits to apply",
+                 f"{t.proposed} left for review", f"{t.notices} notices" if t.notices else ""]
+        if t.skipped:
+            parts.append(f"{t.skipped} skipped")
+        if self.failures:
+            parts.append(f"{self.failures} failed{_log_hint(self.log_path)}")
+        message = ", ".join(p for p in parts if p)
+        log.info("%s", message)
+        if not self.args.quiet:
+            _err(message)
+
+
+def _export():
+    """desktop_app.core.export (atomic writes, backups); imported when the first file is written."""
+    from desktop_app.core import export
+
+    return export
+
+
+class _StdoutStream:
+    def write(self, s: str) -> None:
+        buf = getattr(sys.stdout, "buffer", None)
+        if buf is not None:
+            sys.stdout.flush()
+            buf.write(s.encode("utf-8", "backslashreplace"))
+        else:
+            sys.stdout.write(s)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+        buf = getattr(sys.stdout, "buffer", None)
+        if buf is not None:
+            buf.flush()
+
+    def abort(self) -> None:
+        self.flush()
+
+
+def _out_line(line: str) -> None:
+    try:
+        print(line)
+    except UnicodeEncodeError:
+        print(line.encode("ascii", "backslashreplace").decode("ascii"))
+
+
+def _failure(path: str, reason: str, record: int | None = None) -> dict[str, Any]:
+    from desktop_app.core.report import failure_entry
+
+    return failure_entry(path, reason, record=record)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -104,6 +104,20 @@ class Profile:
 
     def replace(self, **changes: Any) -> Profile:
         return replace(self, **changes)
+
+    def __reduce__(self):
+        """Pickle support (process pools, Dask): the read-only mappings travel as plain dicts."""
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
+        state["thresholds"] = dict(self.thresholds)
+        state["options"] = {k: dict(v) for k, v in self.options.items()}
+        return (_profile_from_state, (state,))
+
+
+def _profile_from_state(state: dict[str, Any]) -> Profile:
+    state = dict(state)
+    state["thresholds"] = _frozen_map(state["thresholds"])
+    state["options"] = _frozen_map({k: MappingProxyType(dict(v)) for k, v in state["options"].items()})
+    return Profile(**state)
 
 
 def profile_from_dict(data: Mapping[str, Any], base: Profile | None = None) -> Profile:

@@ -1,0 +1,619 @@
+"""Batch cleaning: many files or JSONL records on all cores, in bounded memory, same output for any --jobs.
+
+The unit of work is `clean_document(text, profile, corpus)`: pure, picklable arguments and result,
+usable from a process pool, Dask or anything else that ships functions to workers.
+
+A batch runs in two passes over its sources (files, stdin, JSONL records):
+
+1. *corpus pass* (only when there is more than one document): every document is decoded and its
+   normalized lines counted into a `CorpusStats`, in chunks on the worker pool; the partial counts are
+   merged in input order, so the statistics do not depend on the number of workers;
+2. *cleaning pass*: each document is analysed with `analyze_full(text, profile, corpus=stats)`.
+
+Work is cut into chunks (a group of small files up to ~1 MB, or ~512 KB of JSONL lines) whose
+boundaries depend only on the input; at most a few chunks per worker are in flight, and results come
+back in input order (`ordered_map`), so memory stays bounded by the chunk size, not the corpus size,
+and the caller can stream outputs as they arrive. Per-document failures (unreadable, vanished,
+binary, a bug in a rule) are returned as results, never raised, so one bad input stops nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+import traceback
+import unicodedata
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop_app.core.corpus import CorpusStats
+from desktop_app.core.edits import Edit, Notice, apply_edits
+from desktop_app.core.pipeline import analyze_full
+from desktop_app.core.profiles import Profile
+
+FILE_CHUNK_BYTES = 1 << 20
+FILE_CHUNK_COUNT = 64
+JSONL_CHUNK_BYTES = 512 << 10
+JSONL_CHUNK_RECORDS = 2000
+IN_FLIGHT_PER_JOB = 3
+
+
+# --- the unit of work --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What cleaning one document did: the edits applied, those left for review, and the notices."""
+
+    applied: tuple[Edit, ...] = ()
+    proposed: tuple[Edit, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+
+def clean_document(text: str, profile: Profile, corpus: CorpusStats | None = None, *,
+                   notices: bool = True) -> tuple[str, DocumentSummary]:
+    """Clean one text: (cleaned text, summary). Pure; equal to `clean_text(text, profile, corpus)`."""
+    analysis = analyze_full(text, profile, corpus, notices=notices)
+    applied = tuple(e for e in analysis.edits if profile.accepts(e))
+    proposed = tuple(e for e in analysis.edits if not profile.accepts(e))
+    return apply_edits(text, applied), DocumentSummary(applied, proposed, tuple(analysis.notices))
+
+
+class RecordError(ValueError):
+    """A JSONL record whose text field cannot be cleaned (reported with its line number)."""
+
+
+def parse_record(line: str, text_field: str) -> tuple[dict[str, Any], str]:
+    """Parse one JSONL line: (record, text). Raises RecordError with a short reason."""
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        raise RecordError(f"not valid JSON ({exc.args[0] if exc.args else exc})") from None
+    if not isinstance(record, dict):
+        raise RecordError(f"a JSON {type(record).__name__}, not an object")
+    if text_field not in record:
+        raise RecordError(f"no {text_field!r} field")
+    text = record[text_field]
+    if not isinstance(text, str):
+        kind = "null" if text is None else type(text).__name__
+        raise RecordError(f"field {text_field!r} is {kind}, not a string")
+    return record, text
+
+
+def clean_record(record: dict[str, Any], profile: Profile, corpus: CorpusStats | None = None, *,
+                 text_field: str = "text") -> tuple[dict[str, Any], DocumentSummary]:
+    """Clean the text field of one JSON record, keeping its other fields (for Dask bags and the like)."""
+    text = record.get(text_field)
+    if not isinstance(text, str):
+        raise RecordError(f"field {text_field!r} is not a string")
+    cleaned, summary = clean_document(text, profile, corpus, notices=False)
+    return {**record, text_field: cleaned}, summary
+
+
+def corpus_of_texts(texts: Iterable[str]) -> CorpusStats:
+    """Corpus statistics over an iterable of texts (single-process; see `build_corpus` for the pool)."""
+    stats = CorpusStats()
+    for text in texts:
+        stats.add_document(text)
+    return stats
+
+
+# --- sources -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file (found directly or by walking a folder) or standard input.
+
+    display: how messages name it (the path as given, or "<stdin>").
+    rel:     the output's path relative to the output folder, as sanitized parts.
+    explicit: named on the command line (a binary named explicitly is an error; found by walking a
+             folder it is skipped with a note).
+    data:    the bytes, for stdin (read once, up front).
+    """
+
+    path: str | None
+    display: str
+    rel: tuple[str, ...]
+    explicit: bool = True
+    size: int = 0
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that cannot be processed at all (missing, unreadable folder, ...)."""
+
+    display: str
+    reason: str
+
+
+_UNSAFE = {'"', "*", ":", "<", ">", "?", "|", "\\"}
+
+
+def sanitize_part(part: str) -> str:
+    """A file-name component safe to create anywhere: control and reserved characters become "_".
+
+    "." and ".." (and names made only of dots) cannot escape the output folder: they become "_".
+    """
+    cleaned = "".join("_" if (unicodedata.category(ch).startswith("C") or ch in _UNSAFE or ch == "/")
+                      else ch for ch in part)
+    cleaned = cleaned.strip()
+    if not cleaned or set(cleaned) == {"."}:
+        return "_"
+    return cleaned
+
+
+def is_backup_name(name: str) -> bool:
+    """`x.bak`, `x.bak1`, ... (what `--in-place` leaves behind; never cleaned again)."""
+    stem, dot, suffix = name.rpartition(".")
+    if not (dot and stem):
+        return False
+    return suffix == "bak" or (suffix.startswith("bak") and suffix[3:].isdigit())
+
+
+def discover(paths: Sequence[str], *, exclude: Iterable[str | os.PathLike] = (),
+             stdin_bytes: Callable[[], bytes] | None = None) -> tuple[list[Source], list[Problem]]:
+    """Expand command-line paths into sources, in a deterministic order.
+
+    Folders are walked recursively in sorted order; hidden files and folders (".name"), backups
+    (`*.bak*`) and the `exclude` folders (the output folder) are skipped; symlinked folders are not
+    followed (no loops). Which files are text is decided by content, by the worker that reads them.
+    "-" is standard input (read once via `stdin_bytes`).
+    """
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    excluded = set()
+    for ex in exclude:
+        with contextlib.suppress(OSError, ValueError):
+            excluded.add(os.path.realpath(ex))
+    stdin_seen = False
+    for arg in paths:
+        if arg == "-":
+            if stdin_seen:
+                problems.append(Problem("<stdin>", "standard input given more than once"))
+                continue
+            stdin_seen = True
+            data = stdin_bytes() if stdin_bytes else b""
+            sources.append(Source(None, "<stdin>", ("stdin",), True, len(data), data))
+            continue
+        try:
+            st = os.stat(arg)
+        except OSError as exc:
+            problems.append(Problem(arg, _os_reason(exc)))
+            continue
+        except ValueError as exc:  # embedded NUL
+            problems.append(Problem(arg, str(exc)))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            found: list[Source] = []
+            _walk(arg, found, problems, excluded)
+            sources += sorted(found, key=lambda s: s.rel)
+        else:
+            sources.append(Source(arg, arg, (sanitize_part(os.path.basename(arg.rstrip(os.sep)) or arg),),
+                                  True, st.st_size))
+    return sources, problems
+
+
+def _walk(root: str, sources: list[Source], problems: list[Problem], excluded: set[str]) -> None:
+    def onerror(exc: OSError) -> None:
+        problems.append(Problem(exc.filename or root, _os_reason(exc)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
+                             and os.path.realpath(os.path.join(dirpath, d)) not in excluded)
+        rel_dir = os.path.relpath(dirpath, root)
+        parts = () if rel_dir == os.curdir else tuple(rel_dir.split(os.sep))
+        for name in sorted(filenames):
+            if name.startswith(".") or is_backup_name(name):
+                continue
+            full = os.path.join(dirpath, name)
+            try:
+                st = os.stat(full)
+            except OSError as exc:
+                problems.append(Problem(full, _os_reason(exc)))
+                continue
+            if not stat.S_ISREG(st.st_mode):
+                continue  # sockets, FIFOs, devices: never read them by walking
+            rel = tuple(sanitize_part(p) for p in (*parts, name))
+            sources.append(Source(full, full, rel, False, st.st_size))
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ENOENT:
+        return "no such file or folder (it may have been deleted)"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EISDIR:
+        return "is a folder"
+    return exc.strerror or str(exc)
+
+
+# --- work items and results --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BatchConfig:
+    """Everything a worker needs besides the work item (sent once per worker)."""
+
+    profile: Profile
+    fmt: str = "txt"                 # "txt" or "jsonl"
+    text_field: str = "text"
+    encoding: str | None = None      # force the input codec
+    details: bool = False            # build report entries (offsets, line/col, before)
+    notices: bool = False
+    max_bytes: int | None = None
+
+
+@dataclass
+class FileResult:
+    """The outcome of one text source (a whole file) in the cleaning pass."""
+
+    index: int
+    status: str                      # "ok", "failed", "skipped"
+    message: str = ""
+    text: str | None = None          # the cleaned text
+    same_bytes: bool = False         # writing `text` as UTF-8 would reproduce the input bytes
+    changed: bool = False
+    applied: int = 0
+    proposed: int = 0
+    notices: int = 0
+    size: int = 0
+    entry: dict[str, Any] | None = None
+    detail: str = ""                 # traceback for the log
+
+
+@dataclass
+class RecordProblem:
+    line: int
+    reason: str
+    dropped: bool                    # the line is not valid JSON and is left out of the output
+
+
+@dataclass
+class JsonlChunkResult:
+    """The outcome of one chunk of JSONL lines: output lines in order, problems, counts."""
+
+    index: int
+    first_line: int
+    lines: list[str] = field(default_factory=list)
+    problems: list[RecordProblem] = field(default_factory=list)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    records: int = 0
+    changed: int = 0
+    applied: int = 0
+    proposed: int = 0
+    notices: int = 0
+    size: int = 0
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class JsonlChunk:
+    index: int                       # the source index
+    display: str                     # the source's name in messages and reports
+    first_line: int                  # 1-based line number of lines[0]
+    lines: tuple[str, ...]           # raw lines, with their terminators
+    size: int
+
+
+_STATE: dict[str, Any] = {}
+
+
+def init_worker(config: BatchConfig, corpus: CorpusStats | None) -> None:
+    """Pool initializer: the profile, options and corpus statistics, once per worker process."""
+    _STATE["config"] = config
+    _STATE["corpus"] = corpus
+
+
+def _decoding_info(decoded) -> dict[str, Any]:
+    return {"encoding": decoded.encoding, "confidence": round(float(decoded.confidence), 4),
+            "bom": bool(decoded.bom), "method": decoded.method,
+            "replaced_bytes": [list(r) for r in decoded.replaced]}
+
+
+def _read(source: Source, config: BatchConfig):
+    from desktop_app.core.decoding import decode_bytes, read_text_file
+
+    if source.data is not None:
+        return decode_bytes(source.data, encoding=config.encoding)
+    return read_text_file(source.path, encoding=config.encoding, max_bytes=config.max_bytes)
+
+
+def clean_file_task(item: tuple[int, Source]) -> FileResult:
+    """Cleaning pass for one text source (runs in a worker; never raises)."""
+    from desktop_app.core.decoding import DecodeError
+    from desktop_app.core.report import document_entry, failure_entry
+
+    index, source = item
+    config: BatchConfig = _STATE["config"]
+    try:
+        decoded = _read(source, config)
+    except DecodeError as exc:
+        status = "failed" if source.explicit else "skipped"
+        return FileResult(index, status, f"refused: {exc}", size=source.size,
+                          entry=failure_entry(source.display, f"refused: {exc}") if config.details else None)
+    except OSError as exc:
+        reason = _os_reason(exc)
+        return FileResult(index, "failed", reason, size=source.size,
+                          entry=failure_entry(source.display, reason) if config.details else None)
+    try:
+        cleaned, summary = clean_document(decoded.text, config.profile, _STATE.get("corpus"),
+                                          notices=config.notices)
+    except Exception as exc:  # a bug in a rule must not stop the batch
+        reason = f"internal error while cleaning ({type(exc).__name__}: {exc})"
+        return FileResult(index, "failed", reason, size=source.size, detail=traceback.format_exc(),
+                          entry=failure_entry(source.display, reason) if config.details else None)
+    same = (cleaned == decoded.text and not decoded.bom and not decoded.replaced
+            and decoded.encoding.replace("_", "-").lower() in ("utf-8", "utf8", "ascii"))
+    entry = None
+    if config.details:
+        entry = document_entry(source.display, decoded.text, summary.applied, summary.proposed,
+                               summary.notices, decoding=_decoding_info(decoded))
+    return FileResult(index, "ok", text=cleaned, same_bytes=same, changed=cleaned != decoded.text,
+                      applied=len(summary.applied), proposed=len(summary.proposed),
+                      notices=len(summary.notices), size=source.size, entry=entry)
+
+
+def clean_files_task(items: list[tuple[int, Source]]) -> list[FileResult]:
+    return [clean_file_task(it) for it in items]
+
+
+def clean_jsonl_task(chunk: JsonlChunk) -> JsonlChunkResult:
+    """Cleaning pass for a chunk of JSONL lines (runs in a worker; never raises)."""
+    from desktop_app.core.report import document_entry
+
+    config: BatchConfig = _STATE["config"]
+    corpus = _STATE.get("corpus")
+    result = JsonlChunkResult(chunk.index, chunk.first_line, size=chunk.size)
+    for offset, raw in enumerate(chunk.lines):
+        line_no = chunk.first_line + offset
+        body = raw.rstrip("\r\n")
+        ending = raw[len(body):]
+        if not body.strip():
+            result.lines.append(raw)
+            continue
+        try:
+            record, text = parse_record(body, config.text_field)
+        except RecordError as exc:
+            dropped = str(exc).startswith("not valid JSON")
+            result.problems.append(RecordProblem(line_no, str(exc), dropped))
+            if not dropped:
+                result.lines.append(raw)
+            continue
+        result.records += 1
+        try:
+            cleaned, summary = clean_document(text, config.profile, corpus, notices=config.notices)
+        except Exception as exc:
+            result.problems.append(RecordProblem(
+                line_no, f"internal error while cleaning ({type(exc).__name__}: {exc})", False))
+            result.detail += traceback.format_exc()
+            result.lines.append(raw)
+            continue
+        result.applied += len(summary.applied)
+        result.proposed += len(summary.proposed)
+        result.notices += len(summary.notices)
+        if cleaned != text:
+            result.changed += 1
+            record[config.text_field] = cleaned
+            out = json.dumps(record, ensure_ascii=False)
+            try:
+                out.encode("utf-8")
+            except UnicodeEncodeError:  # an unpaired surrogate (from a "\ud800" escape): keep it escaped
+                out = json.dumps(record, ensure_ascii=True)
+            result.lines.append(out + (ending or "\n"))
+        else:
+            result.lines.append(raw)
+        if config.details:
+            result.entries.append(document_entry(chunk.display, text, summary.applied, summary.proposed,
+                                                 summary.notices, record=line_no,
+                                                 decoding={"encoding": "utf-8"}))
+    return result
+
+
+def corpus_files_task(items: list[tuple[int, Source]]) -> CorpusStats:
+    """Corpus pass over a chunk of text sources (unreadable ones are left to the cleaning pass)."""
+    config: BatchConfig = _STATE["config"]
+    stats = CorpusStats()
+    for _, source in items:
+        try:
+            stats.add_document(_read(source, config).text)
+        except Exception:  # reported by the cleaning pass
+            continue
+    return stats
+
+
+def corpus_jsonl_task(chunk: JsonlChunk) -> CorpusStats:
+    config: BatchConfig = _STATE["config"]
+    stats = CorpusStats()
+    for raw in chunk.lines:
+        if not raw.strip():
+            continue
+        try:
+            _, text = parse_record(raw.rstrip("\r\n"), config.text_field)
+        except RecordError:
+            continue
+        stats.add_document(text)
+    return stats
+
+
+# --- chunking ------------------------------------------------------------------------------------
+
+def file_chunks(items: Iterable[tuple[int, Source]]) -> Iterator[list[tuple[int, Source]]]:
+    """Group small files (up to ~1 MB or 64 files per chunk); boundaries depend only on the input."""
+    chunk: list[tuple[int, Source]] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += item[1].size
+        if size >= FILE_CHUNK_BYTES or len(chunk) >= FILE_CHUNK_COUNT:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def jsonl_lines(source: Source) -> Iterator[tuple[int, str | None, int]]:
+    """(line number, decoded line or None if not UTF-8, byte size), streamed from a JSONL source."""
+    if source.data is not None:
+        import io
+
+        stream = io.BytesIO(source.data)
+    else:
+        stream = open(source.path, "rb")  # noqa: SIM115 (closed below)
+    with stream:
+        for n, raw in enumerate(stream, start=1):
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            try:
+                yield n, raw.decode("utf-8"), len(raw)
+            except UnicodeDecodeError:
+                yield n, None, len(raw)
+
+
+def jsonl_chunks(index: int, source: Source, bad_lines: list[int] | None = None) -> Iterator[JsonlChunk]:
+    """Chunks of consecutive JSONL lines. Lines that are not UTF-8 are noted in `bad_lines`, and the
+    chunk is cut there so every chunk holds consecutive lines."""
+    lines: list[str] = []
+    first = 1
+    size = 0
+    for n, line, nbytes in jsonl_lines(source):
+        if line is None:
+            if bad_lines is not None:
+                bad_lines.append(n)
+            if lines:
+                yield JsonlChunk(index, source.display, first, tuple(lines), size)
+            lines, size, first = [], 0, n + 1
+            continue
+        if not lines:
+            first = n
+        lines.append(line)
+        size += nbytes
+        if size >= JSONL_CHUNK_BYTES or len(lines) >= JSONL_CHUNK_RECORDS:
+            yield JsonlChunk(index, source.display, first, tuple(lines), size)
+            lines, size = [], 0
+    if lines:
+        yield JsonlChunk(index, source.display, first, tuple(lines), size)
+
+
+# --- the pool --------------------------------------------------------------------------------------
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def ordered_map(func: Callable[[Any], Any], items: Iterable[Any], *, jobs: int,
+                initializer: Callable[..., None] | None = None, initargs: tuple = (),
+                in_flight: int | None = None) -> Iterator[Any]:
+    """`map(func, items)` on `jobs` processes, results in input order, at most `in_flight` pending.
+
+    With jobs == 1 everything runs in this process (no pickling, and monkeypatching works in tests).
+    Items are consumed lazily, so an unbounded stream of items needs bounded memory.
+    """
+    if jobs <= 1:
+        if initializer is not None:
+            initializer(*initargs)
+        for item in items:
+            yield func(item)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    limit = in_flight or jobs * IN_FLIGHT_PER_JOB
+    with ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs) as pool:
+        pending: deque = deque()
+        try:
+            for item in items:
+                pending.append(pool.submit(func, item))
+                if len(pending) >= limit:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for fut in pending:
+                fut.cancel()
+
+
+def build_corpus(sources: Sequence[Source], config: BatchConfig, *, jobs: int,
+                 on_progress: Callable[[int], None] | None = None) -> CorpusStats:
+    """The corpus pass: CorpusStats over every document of every source, merged in input order."""
+    def tasks() -> Iterator[tuple[Callable, Any]]:
+        if config.fmt == "jsonl":
+            for i, s in enumerate(sources):
+                for chunk in jsonl_chunks(i, s):
+                    yield corpus_jsonl_task, chunk
+        else:
+            for chunk in file_chunks(enumerate(sources)):
+                yield corpus_files_task, chunk
+
+    stats = CorpusStats()
+    for partial, size in ordered_map(_run_sized, tasks(), jobs=jobs, initializer=init_worker,
+                                     initargs=(config, None)):
+        stats.merge(partial)
+        if len(stats.line_docs) > stats.max_keys:
+            stats.line_docs = type(stats.line_docs)({k: n for k, n in stats.line_docs.items() if n > 1})
+        if on_progress:
+            on_progress(size)
+    return stats
+
+
+def _run_sized(task: tuple[Callable, Any]) -> tuple[Any, int]:
+    func, arg = task
+    size = arg.size if isinstance(arg, JsonlChunk) else sum(s.size for _, s in arg)
+    return func(arg), size
+
+
+@dataclass
+class JsonlEnd:
+    """Marks the end of one JSONL source in the cleaning stream (after all its chunks)."""
+
+    index: int
+    error: str | None = None         # the file could not be read to the end
+    bad_lines: list[int] = field(default_factory=list)   # lines that are not UTF-8 (left out)
+    size: int = 0
+
+
+def _dispatch(task: tuple[str, Any]) -> Any:
+    kind, arg = task
+    if kind == "files":
+        return clean_files_task(arg)
+    if kind == "jsonl":
+        return clean_jsonl_task(arg)
+    return arg  # a JsonlEnd marker, passed through in order
+
+
+def _cleaning_tasks(sources: Sequence[Source], config: BatchConfig) -> Iterator[tuple[str, Any]]:
+    if config.fmt != "jsonl":
+        for chunk in file_chunks(enumerate(sources)):
+            yield "files", chunk
+        return
+    for i, source in enumerate(sources):
+        end = JsonlEnd(i)
+        try:
+            for chunk in jsonl_chunks(i, source, end.bad_lines):
+                yield "jsonl", chunk
+        except OSError as exc:
+            end.error = _os_reason(exc)
+        yield "end", end
+
+
+def run_cleaning(sources: Sequence[Source], config: BatchConfig, corpus: CorpusStats | None, *,
+                 jobs: int) -> Iterator[FileResult | JsonlChunkResult | JsonlEnd]:
+    """The cleaning pass as an ordered stream of results.
+
+    For text sources: one `FileResult` per source, in order. For JSONL sources: each source's
+    `JsonlChunkResult`s in order, then its `JsonlEnd`. Identical whatever `jobs` is.
+    """
+    for result in ordered_map(_dispatch, _cleaning_tasks(sources, config), jobs=jobs,
+                              initializer=init_worker, initargs=(config, corpus)):
+        if isinstance(result, list):
+            yield from result
+        else:
+            yield result
