@@ -626,13 +626,12 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> DecodedText:
         conf = _utf8_confidence(utf8_text)
         return DecodedText(utf8_text, "utf-8", conf, (("utf-8", conf),), False, (), "utf-8")
 
-    # Damaged UTF-8: many valid multi-byte characters, few errors.
-    lossy_utf8, utf8_replaced = _decode_lossy(data, "utf-8")
-    bad = sum(b - a for a, b in utf8_replaced)
-    multibyte = len(lossy_utf8) - len(lossy_utf8.encode("ascii", "ignore")) - len(utf8_replaced)
-    if multibyte >= 4 * bad:
-        conf = round(multibyte / (multibyte + 4 * bad), 3)
-        return DecodedText(lossy_utf8, "utf-8", conf, (("utf-8", conf),), False, utf8_replaced, "fallback")
+    # Damaged UTF-8: many valid multi-byte characters, few errors. Judged on the sample first: a
+    # legacy file has an error every few bytes, and recording each one on megabytes would be slow.
+    if _mostly_utf8(sample) is not None:
+        found_utf8 = _mostly_utf8(data)
+        if found_utf8 is not None:
+            return found_utf8
 
     cands = [(c, conf) for c, conf in _chardet_candidates(sample) if c != "utf-8"]
     considered = tuple(cands) + (("utf-8", 0.0),)
@@ -647,7 +646,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> DecodedText:
                 return DecodedText(text, codec, round(conf, 3), considered, False, (), "chardet")
             strict_later = strict_later or (codec, conf, text)
             continue
-        if i < 4:
+        if i < 4 and _few_errors(sample, codec):
             lossy, ranges = _decode_lossy(data, codec)
             bad = sum(b - a for a, b in ranges)
             if lossy_best is None or bad < lossy_best[0]:
@@ -662,7 +661,32 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> DecodedText:
     if lossy_best:
         _, codec, conf, text, ranges = lossy_best
         return DecodedText(text, codec, round(conf * 0.5, 3), considered, False, ranges, "fallback")
-    return DecodedText(lossy_utf8, "utf-8", 0.0, considered, False, utf8_replaced, "fallback")
+    if cands:
+        codec = cands[0][0]
+        text, ranges = _decode_lossy(data, codec)
+        return DecodedText(text, codec, round(cands[0][1] * 0.5, 3), considered, False, ranges, "fallback")
+    text, ranges = _decode_lossy(data, "utf-8")
+    return DecodedText(text, "utf-8", 0.0, considered, False, ranges, "fallback")
+
+
+def _mostly_utf8(data: bytes) -> DecodedText | None:
+    """`data` as damaged UTF-8 (at least 4 valid multi-byte characters per undecodable byte), or None."""
+    text, replaced = _decode_lossy(data, "utf-8")
+    bad = sum(b - a for a, b in replaced)
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - len(replaced)
+    if multibyte < 4 * bad:
+        return None
+    conf = round(multibyte / (multibyte + 4 * bad), 3) if bad else 1.0
+    return DecodedText(text, "utf-8", conf, (("utf-8", conf),), False, replaced, "fallback")
+
+
+def _few_errors(sample: bytes, codec: str) -> bool:
+    """Whether `codec` fails on at most about 1 % of the sample's non-ASCII bytes (worth a lossy decode)."""
+    try:
+        _, ranges = _decode_lossy(sample, codec)
+    except (LookupError, TypeError):
+        return False
+    return sum(b - a for a, b in ranges) <= max(2, _non_ascii_bytes(sample) // 100)
 
 
 
