@@ -547,6 +547,8 @@ _COMMON = ("utf-8", "cp1252", "cp932", "euc_jp", "iso2022_jp", "gb18030", "cp950
 
 def _utf8_confidence(text: str) -> float:
     """Valid UTF-8 with several multi-byte characters is near-certain; with one it could be chance."""
+    if len(text) > 4096:
+        return 1.0  # non-trivial length (and no copy of a large text just to count)
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if non_ascii == 0 or non_ascii >= 4:
         return 1.0
