@@ -103,11 +103,16 @@ def own_evidence(f: LineFeatures, w: dict[str, dict[str, float]]) -> Evidence:
         ev.append(("a menu separator", E["separators_one"]))
     if f.phrase:
         ev.append(("a listed furniture phrase", E["phrase"]))
+    if f.legal:
+        ev.append(("copyright, cookie or legal wording", E["legal"]))
+    if f.teaser:
+        ev.append(("looks like a teaser (ellipsis or headline glued to summary)", E["teaser"]))
     return ev
 
 
 def _is_menu_item(f: LineFeatures | None) -> bool:
-    return f is not None and f.words <= 4 and not f.terminal
+    # Short, no sentence end, and mostly letters: a table of figures is not a menu.
+    return f is not None and f.words <= 4 and not f.terminal and f.alpha_ratio >= 0.6
 
 
 def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: Any,
@@ -163,6 +168,21 @@ def _region(values: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
+def _main_span(values: list[float], walls: list[bool]) -> tuple[int, int] | None:
+    """The main text's span: the best segment among the chunks that section headers delimit."""
+    best: tuple[float, tuple[int, int]] | None = None
+    start = 0
+    for end in [k for k in range(len(values)) if walls[k]] + [len(values)]:
+        if end > start:
+            span = _region(values[start:end])
+            if span is not None:
+                total = sum(values[start + span[0]:start + span[1] + 1])
+                if best is None or total > best[0]:
+                    best = (total, (start + span[0], start + span[1]))
+        start = end + 1
+    return best[1] if best else None
+
+
 def _confidence(margin: float, base: float) -> float:
     """Map how far a score is past its threshold to a confidence in [0.55, 0.97]."""
     return round(max(0.55, min(0.97, base + 0.25 * math.tanh(margin))), 3)
@@ -177,6 +197,69 @@ def _heading_like(f: LineFeatures | None) -> bool:
             and not f.phrase and not (f.terminal and f.words > 12))
 
 
+# Evidence strong enough to remove a line from inside the main text.
+STRONG = ("phrase", "links", "separators_many", "corpus_some", "head_and_tail", "legal")
+
+
+@dataclass
+class Judgement:
+    """The classifier's working: per-line scores and where it found the main text (for review UIs)."""
+
+    features: list[LineFeatures | None]
+    evidence: dict[int, Evidence]
+    strong: dict[int, bool]
+    score: dict[int, float]
+    context_score: dict[int, float]
+    main: tuple[int, int] | None = None  # first and last line of the main text
+    ended_by: int | None = None  # the section header that ends the main text
+    title: int | None = None
+
+
+def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = None) -> Judgement:
+    """Score every line and find the main text (see the module docstring)."""
+    w = w or _weights(ctx)
+    X, E = w["context"], w["evidence"]
+    feats = line_features(lines)
+    body = [i for i, f in enumerate(feats) if f is not None]
+    around = context_evidence(lines, feats, ctx, w)
+    evidence = {i: own_evidence(feats[i], w) + around[i] for i in body}
+    strong_weights = {E[k] for k in STRONG}
+    strong = {i: any(name_w in strong_weights and name_w < 0 for _, name_w in evidence[i]) for i in body}
+    score = {i: sum(v for _, v in evidence[i]) for i in body}
+    k = int(X["neighbours"])
+    nw = X["neighbour_weight"]
+    ctx_score = {}
+    for pos, i in enumerate(body):
+        near = body[max(0, pos - k):pos] + body[pos + 1:pos + 1 + k]
+        avg = sum(score[j] for j in near) / len(near) if near else score[i]
+        ctx_score[i] = (1 - nw) * score[i] + nw * avg
+    j = Judgement(feats, evidence, strong, score, ctx_score)
+    seeds = [i for i in body if score[i] >= X["seed"]]
+    if len(body) < X["min_lines"] or sum(feats[i].words for i in seeds) < X["min_main_words"]:
+        # Too little running text to tell a main text from the rest (a link page, a list, a table).
+        return j
+    # Length-weighted context scores. Section headers ("Related stories", "12 comments") end a main
+    # text: no span crosses them. Below `gap_floor` a line adds no more cost, so a table or a list
+    # inside an article does not split it while a long menu still does.
+    values = []
+    for i in body:
+        c = ctx_score[i]
+        values.append(c * math.sqrt(max(1.0, feats[i].words)) if c > 0 else max(c, X["gap_floor"]))
+    span = _main_span(values, [feats[i].section_end or feats[i].comments for i in body])
+    if span is None:
+        return j
+    first, last = body[span[0]], body[span[1]]
+    j.main = (first, last)
+    j.ended_by = next((i for i in body if i > last and (feats[i].section_end or feats[i].comments)), None)
+    # The title: the heading-like line right before the main text (or its first line).
+    before = [i for i in body if i < first and detect_metadata(lines[i].text) is None]
+    if _heading_like(feats[first]) and not feats[first].terminal:
+        j.title = first
+    elif before and _heading_like(feats[before[-1]]):
+        j.title = before[-1]
+    return j
+
+
 def classify(text: str, lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list[Verdict]:
     """Judge every line; return verdicts for the lines that look like furniture.
 
@@ -186,25 +269,11 @@ def classify(text: str, lines: list[Line], ctx: Any, known: set[int] = frozenset
     """
     w = _weights(ctx)
     X, C = w["context"], w["corpus"]
-    feats = line_features(lines)
-    body = [i for i, f in enumerate(feats) if f is not None]
-    if not body:
-        return []
-    own = {i: own_evidence(feats[i], w) for i in body}
-    around = context_evidence(lines, feats, ctx, w)
-    score = {i: sum(v for _, v in own[i]) + sum(v for _, v in around[i]) for i in body}
-    # Context score: blend with up to `neighbours` non-blank lines on each side.
-    k = int(X["neighbours"])
-    nw = X["neighbour_weight"]
-    ctx_score = {}
-    for pos, i in enumerate(body):
-        near = body[max(0, pos - k):pos] + body[pos + 1:pos + 1 + k]
-        avg = sum(score[j] for j in near) / len(near) if near else score[i]
-        ctx_score[i] = (1 - nw) * score[i] + nw * avg
+    j = judge(lines, ctx, w)
+    body = [i for i, f in enumerate(j.features) if f is not None]
     verdicts: list[Verdict] = []
     skip = set(known)
     skip.update(i for i in body if detect_metadata(lines[i].text) is not None)
-
     corpus = getattr(ctx, "corpus", None)
     if corpus is not None and corpus.documents >= C["min_documents"]:
         for i in body:
@@ -216,39 +285,37 @@ def classify(text: str, lines: list[Line], ctx: Any, known: set[int] = frozenset
                                         f"Site furniture: this line is in {docs} of the batch's "
                                         f"{corpus.documents} documents."))
                 skip.add(i)
-
-    seeds = [i for i in body if ctx_score[i] >= X["seed"]]
-    if len(body) < X["min_lines"] or not seeds:
-        return verdicts
-    values = [ctx_score[i] * (math.sqrt(max(1.0, feats[i].words)) if ctx_score[i] > 0 else 1.0) for i in body]
-    span = _region(values)
-    if span is None:
-        return verdicts
-    first, last = body[span[0]], body[span[1]]
-    # The title: the heading-like line right before the main text (or its first line).
-    title = None
-    before = [i for i in body if i < first and i not in skip]
-    if _heading_like(feats[first]) and not feats[first].terminal:
-        title = first
-    elif before and _heading_like(feats[before[-1]]):
-        title = before[-1]
     profile = getattr(ctx, "profile", None)
+    first, last = j.main if j.main else (-1, -1)
     for i in body:
         if i in skip:
             continue
-        ev = own[i] + around[i]
-        if i == title:
+        ev, score = j.evidence[i], j.score[i]
+        if i == j.title:
             if profile is not None and profile.drop_title:
                 verdicts.append(Verdict(i, "title", 0.9, "The title line (the profile drops titles)."))
             continue
-        if first <= i <= last:
-            if score[i] <= X["remove_inside"]:
-                verdicts.append(Verdict(i, "classifier", _confidence(X["remove_inside"] - score[i], 0.75),
-                                        f"Looks like furniture inside the main text: {_describe(ev)}; "
-                                        f"score {score[i]:+.1f}."))
-        elif ctx_score[i] < X["keep_outside"]:
+        if j.main is None or first <= i <= last:
+            if score <= X["remove_inside"] and j.strong[i]:
+                where = "inside the main text" if j.main else "(no clear main text)"
+                verdicts.append(Verdict(i, "classifier", _confidence(X["remove_inside"] - score, 0.75),
+                                        f"Looks like furniture {where}: {_describe(ev)}; score {score:+.1f}."))
+        elif j.ended_by is not None and i > j.ended_by:
+            header = lines[j.ended_by].text.strip()
+            if j.features[j.ended_by].comments and j.context_score[i] >= X["keep_outside"]:
+                # Prose after a comment header: a reader's comment. Proposed, not applied by
+                # default: some users (and some benchmarks) count comments as content.
+                verdicts.append(Verdict(i, "comment", X["comment_confidence"],
+                                        f"Looks like a reader's comment: after the main text and the "
+                                        f"header {header!r}."))
+            else:
+                verdicts.append(Verdict(i, "classifier", X["after_section_end_confidence"],
+                                        f"After the main text and the section header {header!r}: "
+                                        f"{_describe(ev) or 'no body-text evidence'}."))
+        elif j.context_score[i] < X["keep_outside"]:
             where = "before" if i < first else "after"
-            verdicts.append(Verdict(i, "classifier", _confidence(X["keep_outside"] - ctx_score[i], 0.72),
+            c = j.context_score[i]
+            verdicts.append(Verdict(i, "classifier", _confidence(X["keep_outside"] - c, 0.72),
                                     f"Looks like furniture {where} the main text: "
-                                    f"{_describe(ev) or 'no body-text evidence'}; score {ctx_score[i]:+.1f}."))
+                                    f"{_describe(ev) or 'no body-text evidence'}; score {c:+.1f}."))
     return verdicts

@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from desktop_app.core.boilerplate.lines import Line
-from desktop_app.core.boilerplate.phrases import match_phrase
+from desktop_app.core.boilerplate.phrases import is_comment_header, is_section_end, match_phrase
 from desktop_app.core.resources import resource_path
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*", regex.V1)
@@ -28,6 +28,10 @@ _LINK = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?<![
                       r"co\.uk|de|fr|jp|io|gov|edu)\b(?:/\S*)?", regex.IGNORECASE)
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
 _TERMINAL = regex.compile(r"[.!?。！？…:;](?:[\"'”’」』）)\]]*)\s*$")
+_ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\]|\((?:…|\.\.\.)\))\s*$")
+# A headline glued to the summary that follows it by a scraper ("Troy SteakhouseA party of six").
+_GLUED = regex.compile(r"[\p{Ll}\d](?:The|A|An|In|On|At|For|It|This|When|After|If|As|Police|Officials)\s\p{Ll}",
+                       regex.V1)
 _SEPARATORS = regex.compile(r"\s[|•·»›/]\s|\s[|•·»›]|[|•·»›]\s|^\s*[|•·»›]")
 
 
@@ -44,6 +48,10 @@ class LineFeatures:
     title_ratio: capitalised words among Latin words of three or more letters.
     separators: menu separators (|, •, ·, », ›) between items.
     phrase:     the whole line is in the phrase lists.
+    section_end: the line is a header that opens a post-article section ("Related stories", "Most read").
+    comments:   the line opens a comment section ("12 Comments", "Leave a reply").
+    legal:      copyright, cookie-consent or terms-of-use wording (resources/boilerplate/legal.txt).
+    teaser:     ends with an ellipsis ("… […]"), or glues a headline to its summary ("…SteakhouseA party").
     """
 
     words: float
@@ -55,6 +63,10 @@ class LineFeatures:
     title_ratio: float
     separators: int
     phrase: bool
+    section_end: bool
+    comments: bool
+    teaser: bool
+    legal: bool
     cjk: int
 
 
@@ -66,6 +78,14 @@ def stopwords() -> dict[str, frozenset[str]]:
         words = {w.strip().casefold() for w in path.read_text(encoding="utf-8").split() if w.strip()}
         out[path.stem] = frozenset(words)
     return out
+
+
+@lru_cache(maxsize=1)
+def legal_pattern() -> regex.Pattern:
+    """One alternation of the legal and consent patterns in resources/boilerplate/legal.txt."""
+    text = resource_path("boilerplate", "legal.txt").read_text(encoding="utf-8")
+    parts = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return regex.compile("|".join(f"(?:{p})" for p in parts), regex.IGNORECASE | regex.V1)
 
 
 def stop_ratio(tokens: list[str]) -> float:
@@ -89,7 +109,7 @@ def features(text: str) -> LineFeatures:
         else:
             ratio = sum(c in _ZH_FUNCTION for c in cjk_chars) / len(cjk_chars) * 3
     else:
-        ratio = stop_ratio(latin)
+        ratio = stop_ratio(_LATIN_WORD.findall(_LINK.sub(" ", s)))
     link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s))
     nonspace = [c for c in s if not c.isspace()]
     alpha = sum(c.isalpha() for c in nonspace) / len(nonspace) if nonspace else 0.0
@@ -105,6 +125,10 @@ def features(text: str) -> LineFeatures:
         title_ratio=title,
         separators=len(_SEPARATORS.findall(s)),
         phrase=match_phrase(s) is not None,
+        section_end=is_section_end(s),
+        comments=is_comment_header(s),
+        teaser=bool(_ELLIPSIS_END.search(s) or _GLUED.search(s)),
+        legal=bool(legal_pattern().search(s)),
         cjk=len(cjk_chars),
     )
 

@@ -81,3 +81,30 @@ def match_phrase(line: str) -> tuple[str, str] | None:
             if p.fullmatch(full) or p.fullmatch(key):
                 return pl.lang, p.pattern
     return None
+
+
+@lru_cache(maxsize=4)
+def header_list(name: str) -> PhraseList:
+    """A list of section headers: "section_ends" (related stories, most read) or "comment_headers"."""
+    path = resource_path("boilerplate", f"{name}.txt")
+    return _parse(name, path.read_text(encoding="utf-8"))
+
+
+def _in_list(line: str, pl: PhraseList) -> bool:
+    key = normalize_phrase(line)
+    if not key or len(key) > 80:
+        return False
+    if key in pl.exact:
+        return True
+    full = normalize_for_regex(line)
+    return any(p.fullmatch(key) or p.fullmatch(full) for p in pl.patterns)
+
+
+def is_section_end(line: str) -> bool:
+    """Whether the line is a header such as "Related articles" or "Most read"."""
+    return _in_list(line, header_list("section_ends"))
+
+
+def is_comment_header(line: str) -> bool:
+    """Whether the line opens a comment section ("12 Comments", "Leave a reply")."""
+    return _in_list(line, header_list("comment_headers"))

@@ -36,6 +36,7 @@ USER_CONFIDENCE = 0.99
                  "boilerplate.user-pattern": "a line matching one of the profile's patterns",
                  "boilerplate.classifier": "a line the classifier judges to be furniture (evidence in the reason)",
                  "boilerplate.repeated": "a line found in a large share of the batch's documents",
+                 "boilerplate.comment": "prose after a comment-section header (proposed only)",
                  "boilerplate.title": "the title line, when the profile drops titles"})
 def boilerplate(text: str, ctx) -> Iterator[Edit]:
     profile = ctx.profile
