@@ -58,6 +58,16 @@ def _jobs(value: str) -> int:
     return n
 
 
+def _megabytes(value: str) -> int | None:
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if mb < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return int(mb * 1024 * 1024) or None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scrubtext",
@@ -85,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="decode inputs with this codec instead of detecting it")
     common.add_argument("--jobs", "-j", type=_jobs, metavar="N",
                         help="worker processes (default: the number of CPUs)")
+    common.add_argument("--max-size", type=_megabytes, default="1024", metavar="MB",
+                        help="refuse text files larger than this (default: 1024 MB; 0: no limit)")
     common.add_argument("--no-corpus", action="store_true",
                         help="do not gather cross-document statistics before cleaning a batch")
     common.add_argument("--quiet", "-q", action="store_true", help="no progress bar, notes or summary")
@@ -284,7 +296,8 @@ class Run:
         jobs = a.jobs or batch.default_jobs()
         want_entries = self.is_check or bool(getattr(a, "report", None))
         config = batch.BatchConfig(profile=profile, fmt=a.format, text_field=a.text_field,
-                                   encoding=a.encoding, details=want_entries, notices=want_entries)
+                                   encoding=a.encoding, details=want_entries, notices=want_entries,
+                                   max_bytes=a.max_size)
 
         sources, problems = batch.discover(a.paths, exclude=[out] if out else (),
                                            stdin_bytes=lambda: sys.stdin.buffer.read())

@@ -318,3 +318,11 @@ def test_sanitize_part():
     assert batch.sanitize_part("a/b") == "a_b"
     assert batch.sanitize_part("new\nline\x00.txt") == "new_line_.txt"
     assert batch.sanitize_part("ok name.txt") == "ok name.txt"
+
+
+def test_file_over_the_size_limit_is_refused(run, tmp_path):
+    big = write(tmp_path / "big.txt", "x" * 300_000 + "\n")
+    good = write(tmp_path / "good.txt", GOOD)
+    r = run("clean", str(big), str(good), "-o", str(tmp_path / "out"), "--max-size", "0.25")
+    assert_clean_failure(r, big, "too large")
+    assert (tmp_path / "out" / "good.txt").exists()
