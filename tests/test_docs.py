@@ -1,0 +1,199 @@
+"""The documentation stays true: the rule catalogue is current, examples parse, links resolve.
+
+docs/rules.md is generated from the rule registry (scripts/build_docs.py); the profile examples in
+docs/profiles.md are loaded with the real profile loader; every option of the CLI appears in
+docs/cli.md; the shortcuts the user guide lists are the ones the main window really has.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+
+
+def _build_docs():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import build_docs
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return build_docs
+
+
+def md(name: str) -> str:
+    return (DOCS / name).read_text(encoding="utf-8")
+
+
+def fenced_blocks(text: str, lang: str) -> list[str]:
+    return re.findall(rf"^```{lang}\n(.*?)^```", text, flags=re.S | re.M)
+
+
+# --- the rule catalogue --------------------------------------------------------------------------
+
+def test_rule_catalogue_is_current():
+    text, _warnings = _build_docs().render_rules()
+    current = md("rules.md")
+    assert current == text, "docs/rules.md is out of date: run  python scripts/build_docs.py"
+
+
+def test_rule_catalogue_lists_every_rule_and_sub_rule():
+    from desktop_app.core.rules import load_all
+
+    text = md("rules.md")
+    for r in load_all().values():
+        assert f"## `{r.id}` ({r.category})" in text
+        assert r.summary in text
+        for sub in r.sub_rules:
+            assert f"`{sub}`" in text
+
+
+def test_visible_marks_what_cannot_be_seen():
+    bd = _build_docs()
+    assert bd.visible("end.  \nnext") == "end.··\nnext"
+    assert bd.visible("a\u200bb\tc\x07") == "a⟨U+200B⟩b→c⟨U+0007⟩"
+    assert bd.visible("全角\u3000空白") == "全角⟨U+3000⟩空白"
+    assert bd.visible("“curly” 日本語。") == "“curly” 日本語。"  # ordinary text is untouched
+    assert bd.inline(" credit") == "`·credit`"
+    assert bd.inline("") == "(nothing)"
+
+
+def test_code_block_fence_survives_tildes():
+    block = _build_docs().code_block("a ~~~ b\n")
+    assert block.startswith("~~~~text\n") and block.endswith("\n~~~~\n")
+    assert "a ~~~ b" in block
+
+
+# --- profiles ------------------------------------------------------------------------------------
+
+def test_profile_examples_load(tmp_path):
+    """Every TOML example in docs/profiles.md is a valid profile for the real loader."""
+    from desktop_app.core.profiles import load_profile
+
+    blocks = fenced_blocks(md("profiles.md"), "toml")
+    assert len(blocks) >= 2
+    for i, block in enumerate(blocks):
+        path = tmp_path / f"example{i}.toml"
+        path.write_text(block, encoding="utf-8")
+        load_profile(path)
+
+
+def test_profiles_doc_covers_every_field():
+    from dataclasses import fields
+
+    from desktop_app.core.profiles import CATEGORIES, Profile
+
+    text = md("profiles.md")
+    toml_keys = {"name": "name", "apply_threshold": "apply_threshold", "thresholds": "[thresholds]",
+                 "disabled_categories": "[categories]", "disabled_rules": "[rules]", "phrases": "phrases",
+                 "patterns": "patterns", "drop_title": "drop_title", "options": "[options"}
+    for f in fields(Profile):
+        assert f.name in toml_keys, f"profile field {f.name} is new: document it in docs/profiles.md"
+        assert toml_keys[f.name] in text, f"docs/profiles.md does not explain {f.name}"
+    for cat in CATEGORIES:
+        assert f"`{cat}`" in text
+
+
+def test_documented_profile_behaves_as_described(tmp_path):
+    """The main example's promises, checked against clean_text."""
+    from desktop_app.core import clean_text
+    from desktop_app.core.profiles import load_profile
+
+    path = tmp_path / "site.toml"
+    path.write_text(fenced_blocks(md("profiles.md"), "toml")[0], encoding="utf-8")
+    profile = load_profile(path)
+    text = "Subscribe to our podcast\nThe story.\nPhoto: Jane Doe\n"
+    assert clean_text(text, profile) == "The story.\n"
+
+
+# --- CLI reference -------------------------------------------------------------------------------
+
+def test_cli_doc_mentions_every_option():
+    import argparse
+
+    from desktop_app.cli import build_parser
+
+    text = md("cli.md")
+    parser = build_parser()
+    subparsers = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, sub in subparsers[0].choices.items():
+        assert f"scrubtext {name}" in text
+        for action in sub._actions:
+            for opt in action.option_strings:
+                if opt.startswith("--") and opt != "--help":
+                    assert opt in text, f"docs/cli.md does not mention `scrubtext {name} {opt}`"
+
+
+# --- links ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", ["README.md", *sorted(p.name for p in DOCS.glob("*.md"))])
+def test_relative_links_resolve(page):
+    path = ROOT / page if page == "README.md" else DOCS / page
+    text = path.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"^[a-z]+:", target) or target.startswith("#"):
+            continue
+        file_part = target.split("#", 1)[0]
+        assert (path.parent / file_part).exists(), f"{page} links to missing {target}"
+
+
+# --- user guide ----------------------------------------------------------------------------------
+
+def guide_shortcuts() -> list[tuple[list[str], list[str]]]:
+    """(menu path, shortcuts) from the user guide's shortcut table; platform-dependent rows left out."""
+    text = md("user-guide.md")
+    table = text.split("## Keyboard shortcuts", 1)[1]
+    rows = []
+    for action, keys in re.findall(r"^\| (\w[^|]*→[^|]*) \| ([^|]+) \|$", table, flags=re.M):
+        if "usually" in keys:
+            continue
+        rows.append(([p.strip() for p in action.split("→")], [k.strip() for k in keys.split(" or ")]))
+    return rows
+
+
+def test_user_guide_shortcuts_are_the_windows(qtbot, tmp_path, monkeypatch):
+    """Every shortcut the guide lists is bound to that menu item in the real main window."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QKeySequence
+
+    monkeypatch.setenv("SCRUBTEXT_DATA_DIR", str(tmp_path))
+    from desktop_app.gui.main_window import MainWindow
+
+    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    menus = {}
+    for top in window.menuBar().actions():
+        for act in top.menu().actions():
+            if not act.isSeparator():
+                menus[(top.text().replace("&", ""), act.text().replace("&", ""))] = act
+    rows = guide_shortcuts()
+    assert len(rows) >= 15
+    for (menu, item), keys in rows:
+        act = menus.get((menu, item))
+        assert act is not None, f"the guide names {menu} → {item}, which the window does not have"
+        bound = {s.toString(QKeySequence.SequenceFormat.PortableText) for s in act.shortcuts()}
+        for key in keys:
+            assert QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText) in bound, (
+                f"{menu} → {item}: the guide says {key}, the window has {sorted(bound)}")
+
+
+def test_user_guide_names_only_real_menu_items(qtbot, tmp_path, monkeypatch):
+    """Menu paths in the guide's prose (**File → Export…**) exist in the window."""
+    from PySide6.QtCore import QSettings
+
+    monkeypatch.setenv("SCRUBTEXT_DATA_DIR", str(tmp_path))
+    from desktop_app.gui.main_window import MainWindow
+
+    window = MainWindow(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    items = set()
+    for top in window.menuBar().actions():
+        for act in top.menu().actions():
+            items.add((top.text().replace("&", ""), act.text().replace("&", "")))
+    for menu, item in re.findall(r"\*\*(File|Edit|Review|View|Tools|Help) → ([^*]+)\*\*", md("user-guide.md")):
+        assert (menu, item) in items, f"the guide mentions {menu} → {item}, which the window does not have"
