@@ -299,8 +299,11 @@ class Run:
                                    encoding=a.encoding, details=want_entries, notices=want_entries,
                                    max_bytes=a.max_size)
 
+        stdin_file = None
+        if a.format == "jsonl" and "-" in a.paths:
+            stdin_file = self.spool_stdin()
         sources, problems = batch.discover(a.paths, exclude=[out] if out else (),
-                                           stdin_bytes=lambda: sys.stdin.buffer.read())
+                                           stdin_bytes=lambda: sys.stdin.buffer.read(), stdin_file=stdin_file)
         for p in problems:
             self.fail(p.display, p.reason)
         folder_given = any(os.path.isdir(p) for p in a.paths if p != "-")
@@ -360,6 +363,17 @@ class Run:
             report.close()
         self.summary(time.perf_counter() - started)
         return 1 if self.failures else 0
+
+    def spool_stdin(self) -> str:
+        """Copy standard input to a temporary file (removed at exit): JSONL is read twice, in bounded memory."""
+        import atexit
+        import shutil
+
+        fd, path = tempfile.mkstemp(prefix="scrubtext-stdin-", suffix=".jsonl")
+        atexit.register(lambda: os.path.exists(path) and os.unlink(path))
+        with os.fdopen(fd, "wb") as f:
+            shutil.copyfileobj(sys.stdin.buffer, f, 1 << 20)
+        return path
 
     def plan_outputs(self, sources, out: str | None, in_place: bool, folder_given: bool) -> list[Any]:
         """Each source's target (Path or "stdout"), or False when it cannot be written (reported)."""
@@ -423,9 +437,17 @@ class Run:
 
     # --- the cleaning stream
     def consume(self, results, sources, targets, in_place: bool, report) -> None:
-        from desktop_app.core.batch import FileResult, JsonlChunkResult, JsonlEnd
 
         streams: dict[int, Any] = {}
+        try:
+            self._consume(results, sources, targets, in_place, report, streams)
+        finally:
+            for stream in streams.values():  # interrupted: no half-written output is left behind
+                stream.abort()
+
+    def _consume(self, results, sources, targets, in_place: bool, report, streams: dict[int, Any]) -> None:
+        from desktop_app.core.batch import FileResult, JsonlChunkResult, JsonlEnd
+
         state: dict[int, dict[str, int]] = {}
         for res in results:
             if isinstance(res, FileResult):

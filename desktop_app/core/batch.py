@@ -155,13 +155,15 @@ def is_backup_name(name: str) -> bool:
 
 
 def discover(paths: Sequence[str], *, exclude: Iterable[str | os.PathLike] = (),
-             stdin_bytes: Callable[[], bytes] | None = None) -> tuple[list[Source], list[Problem]]:
+             stdin_bytes: Callable[[], bytes] | None = None,
+             stdin_file: str | None = None) -> tuple[list[Source], list[Problem]]:
     """Expand command-line paths into sources, in a deterministic order.
 
     Folders are walked recursively in sorted order; hidden files and folders (".name"), backups
     (`*.bak*`) and the `exclude` folders (the output folder) are skipped; symlinked folders are not
     followed (no loops). Which files are text is decided by content, by the worker that reads them.
-    "-" is standard input (read once via `stdin_bytes`).
+    "-" is standard input: read once via `stdin_bytes`, or already spooled to `stdin_file` (JSONL,
+    which is read twice and must not sit in memory).
     """
     sources: list[Source] = []
     problems: list[Problem] = []
@@ -176,6 +178,9 @@ def discover(paths: Sequence[str], *, exclude: Iterable[str | os.PathLike] = (),
                 problems.append(Problem("<stdin>", "standard input given more than once"))
                 continue
             stdin_seen = True
+            if stdin_file is not None:
+                sources.append(Source(stdin_file, "<stdin>", ("stdin",), True, os.path.getsize(stdin_file)))
+                continue
             data = stdin_bytes() if stdin_bytes else b""
             sources.append(Source(None, "<stdin>", ("stdin",), True, len(data), data))
             continue
@@ -527,7 +532,8 @@ def ordered_map(func: Callable[[Any], Any], items: Iterable[Any], *, jobs: int,
     from concurrent.futures import ProcessPoolExecutor
 
     limit = in_flight or jobs * IN_FLIGHT_PER_JOB
-    with ProcessPoolExecutor(max_workers=jobs, initializer=initializer, initargs=initargs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
+                             initargs=(initializer, initargs)) as pool:
         pending: deque = deque()
         try:
             for item in items:
@@ -539,6 +545,15 @@ def ordered_map(func: Callable[[Any], Any], items: Iterable[Any], *, jobs: int,
         finally:
             for fut in pending:
                 fut.cancel()
+
+
+def _worker_start(initializer: Callable[..., None] | None, initargs: tuple) -> None:
+    """Pool workers leave Ctrl-C to the main process (which stops the batch and reports it)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def build_corpus(sources: Sequence[Source], config: BatchConfig, *, jobs: int,

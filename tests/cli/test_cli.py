@@ -376,3 +376,48 @@ def test_console_script_runs(tmp_path):
     assert p.returncode == 0, p.stderr
     assert p.stdout.decode("utf-8") == clean_text(DIRTY)
     assert b"\x1b[" not in p.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_jsonl_from_stdin(run):
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate([DIRTY, DIRTY_JA])]
+    r = run("clean", "-", "--format", "jsonl", stdin=("\n".join(lines) + "\n").encode("utf-8"))
+    assert r.code == 0, r.err
+    corpus = _corpus([DIRTY, DIRTY_JA])
+    assert [json.loads(x)["text"] for x in r.text.splitlines()] == [clean_text(DIRTY, corpus=corpus),
+                                                                   clean_text(DIRTY_JA, corpus=corpus)]
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import pty
+
+    src = tmp_path / "in"
+    for i in range(3):
+        write(src / f"{i}.txt", DIRTY + f"Line {i}.\n")
+    env = {**os.environ, "SCRUBTEXT_LOG_DIR": str(tmp_path / "logs")}
+    master, slave = pty.openpty()
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+    try:
+        p = subprocess.run([sys.executable, "-m", "desktop_app", "clean", str(src), "-o", str(tmp_path / "o")],
+                           cwd=ROOT, env=env, stderr=slave, stdout=subprocess.DEVNULL, timeout=60)
+        os.close(slave)
+        chunks = []
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+    finally:
+        os.close(master)
+    err = b"".join(chunks).decode("utf-8", "replace")
+    assert p.returncode == 0
+    assert "cleaning" in err and "%" in err  # tqdm's bar
+    quiet = subprocess.run([sys.executable, "-m", "desktop_app", "clean", str(src), "-o", str(tmp_path / "o2")],
+                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert "cleaning" not in quiet.stderr and "%|" not in quiet.stderr
