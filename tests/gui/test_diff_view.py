@@ -1,0 +1,185 @@
+"""The diff view: alignment of the pure diff, and the widget's navigation, highlights and staleness."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+
+from desktop_app.gui.diff_view import CHANGED, FILLER, SAME, SOLO, DiffView, _utf16, compute_diff
+
+
+def side_lines(text: str, kinds) -> list[str]:
+    """The real (non-filler) lines of one side of a diff."""
+    return [line for line, k in zip(text.split("\n"), kinds, strict=True) if k != FILLER]
+
+
+# --- compute_diff ----------------------------------------------------------------------------
+
+def test_removed_line_faces_a_filler_row():
+    res = compute_diff("title\nShare this article\nbody text\n", "title\nbody text\n")
+    assert res.left_text.split("\n") == ["title", "Share this article", "body text", ""]
+    assert res.right_text.split("\n") == ["title", "", "body text", ""]
+    assert list(res.left_kinds) == [SAME, SOLO, SAME, SAME]
+    assert list(res.right_kinds) == [SAME, FILLER, SAME, SAME]
+    assert res.hunks == [1] and (res.removed, res.added, res.changed) == (1, 0, 0)
+
+
+def test_changed_line_marks_the_changed_characters():
+    res = compute_diff("intro\nCafÃ© au lait   \nend", "intro\nCafé au lait\nend")
+    assert list(res.left_kinds) == [SAME, CHANGED, SAME]
+    left, right = res.char_spans[1]
+    row_l, row_r = res.left_text.split("\n")[1], res.right_text.split("\n")[1]
+    assert "".join(row_l[s:e] for s, e in left) == "Ã©   "
+    assert "".join(row_r[s:e] for s, e in right) == "é"
+    assert res.changed == 1
+
+
+def test_dissimilar_lines_are_marked_whole():
+    res = compute_diff("a\nxxxxxxxxxxxx\nb", "a\n東京の天気は晴れです\nb")
+    assert list(res.left_kinds) == [SAME, CHANGED, SAME] and 1 not in res.char_spans
+
+
+def test_crlf_is_not_a_change():
+    res = compute_diff("one\r\ntwo\r\n", "one\ntwo\n")
+    assert res.hunks == [] and "\r" not in res.left_text
+
+
+def test_whitespace_fixes_on_every_line_still_align():
+    # No line survives unchanged (trailing spaces removed everywhere) and furniture repeats: loose
+    # anchors pair each line with its cleaned self instead of pairing lines in order.
+    original = "".join(f"Menu\nPage {k}: 本文です。 \nShare this\n" for k in range(200))
+    current = "".join(f"Page {k}: 本文です。\n" for k in range(200))
+    res = compute_diff(original, current)
+    left, right = res.left_text.split("\n"), res.right_text.split("\n")
+    for row in range(res.rows):
+        if res.left_kinds[row] == CHANGED:
+            assert left[row].rstrip() == right[row]
+    assert res.changed == 200 and res.removed == 400 and res.hunks == [0]  # every row changed: one block
+
+
+def test_repetitive_text_stays_aligned():
+    # Scraped pages repeat furniture lines; anchoring on unique lines keeps each page's removal local.
+    pages = [f"Home | News | Sport\nArticle {k} body, unique text.\nShare this\n" for k in range(300)]
+    cleaned = [f"Article {k} body, unique text.\n" for k in range(300)]
+    res = compute_diff("".join(pages), "".join(cleaned))
+    assert res.removed == 600 and res.added == 0 and res.changed == 0
+    assert len(res.hunks) == 301  # one per page boundary, plus the first menu
+
+
+def test_cancel_returns_none():
+    import threading
+
+    ev = threading.Event()
+    ev.set()
+    assert compute_diff("a\n" * 10_000, "b\n" * 10_000, ev) is None
+
+
+def test_utf16_positions():
+    assert _utf16("ab", 2) == 2
+    assert _utf16("😀x", 1) == 2 and _utf16("日本😀語", 4) == 5
+
+
+lines = st.lists(st.sampled_from(["", "a", "b", "Share", "本文です。", "x y", "😀"]), max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines, lines)
+def test_both_sides_are_reconstructed_and_aligned(a, b):
+    original, current = "\n".join(a), "\n".join(b)
+    res = compute_diff(original, current)
+    assert res.left_text.count("\n") == res.right_text.count("\n") == res.rows - 1
+    assert side_lines(res.left_text, res.left_kinds) == original.split("\n")
+    assert side_lines(res.right_text, res.right_kinds) == current.split("\n")
+    for row in range(res.rows):
+        same = res.left_kinds[row] == SAME
+        assert same == (res.right_kinds[row] == SAME)
+        if same:
+            assert res.left_text.split("\n")[row] == res.right_text.split("\n")[row]
+
+
+# --- the widget ------------------------------------------------------------------------------
+
+def make_texts(n_pages: int = 40) -> tuple[str, str]:
+    original = "".join(f"Menu\nPage {k}: 東京で展示会が開かれました。 \nShare this\n\n" for k in range(n_pages))
+    current = "".join(f"Page {k}: 東京で展示会が開かれました。\n\n" for k in range(n_pages))
+    return original, current
+
+
+def test_widget_shows_the_diff_and_navigates(qtbot):
+    view = DiffView()
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    original, current = make_texts()
+    with qtbot.waitSignal(view.diff_ready, timeout=10_000):
+        view.set_texts(original, current)
+    res = view.result
+    assert view.change_count() == len(res.hunks) > 10
+    assert view.left.toPlainText() == res.left_text and view.right.toPlainText() == res.right_text
+    assert f"{len(res.hunks)} changes" in view.summary_label.text()
+    assert view.left.extraSelections() and view.right.extraSelections()
+
+    view.next_change()
+    assert view.current_change() == 0 and "Change 1 of" in view.position_label.text()
+    view.go_to_change(20)
+    row = res.hunks[20]
+    assert view.left.textCursor().blockNumber() == row == view.right.textCursor().blockNumber()
+    assert view.left.verticalScrollBar().value() == view.right.verticalScrollBar().value() > 0
+    view.previous_change()
+    assert view.current_change() == 19
+    assert view.next_button.shortcut() == QKeySequence("Alt+Down")
+    assert view.prev_button.shortcut() == QKeySequence("Alt+Up")
+    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    assert view.current_change() == 20
+    view.go_to_change(10_000)
+    assert view.current_change() == len(res.hunks) - 1 and not view.next_button.isEnabled()
+
+
+def test_highlights_are_made_for_visible_rows_only(qtbot):
+    view = DiffView()
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.show()
+    original, current = make_texts(3000)  # 12,000 lines, 6,000+ changes
+    with qtbot.waitSignal(view.diff_ready, timeout=20_000):
+        view.set_texts(original, current)
+    visible = len(view._visible_rows(view.left))
+    n = len(view.left.extraSelections())
+    assert 0 < n <= 3 * visible < 300
+    # Scrolling far down re-highlights what is now on screen.
+    view.go_to_change(view.change_count() - 5)
+
+    def first_highlighted_row() -> int:
+        sels = view.left.extraSelections()  # keep the list: its cursors live as long as it does
+        return sels[0].cursor.blockNumber() if sels else -1
+
+    qtbot.waitUntil(lambda: first_highlighted_row() > 10_000)
+
+
+def test_a_newer_text_wins_over_an_older_result(qtbot):
+    view = DiffView()
+    qtbot.addWidget(view)
+    big_a, big_b = make_texts(2000)
+    view.set_texts(big_a, big_b)
+    with qtbot.waitSignal(view.diff_ready, timeout=20_000):
+        view.set_texts("old line\n", "new line\n")
+    assert view.left.toPlainText() == "old line\n" and view.change_count() == 1
+    qtbot.wait(50)  # a late result of the first call must not replace it
+    from desktop_app.gui.worker import wait_for_idle
+
+    wait_for_idle()
+    qtbot.wait(20)
+    assert view.left.toPlainText() == "old line\n"
+
+
+def test_identical_texts(qtbot):
+    view = DiffView()
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.diff_ready):
+        view.set_texts("same\ntext", "same\ntext")
+    assert view.change_count() == 0 and view.summary_label.text() == "No changes."
+    assert not view.next_button.isEnabled() and not view.prev_button.isEnabled()
+    view.next_change()  # harmless
+    assert view.current_change() == -1
