@@ -25,6 +25,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.core.export import ExportError, atomic_write_bytes
+
 # --- options ---------------------------------------------------------------------------------
 
 #: Output encodings offered by the export dialog: (codec name, label). "utf-8-sig" writes a BOM.
@@ -354,27 +356,6 @@ def _encodable(c: str, encoding: str) -> bool:
     return True
 
 
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    try:
-        from desktop_app.core.export import atomic_write_bytes
-    except ImportError:  # export.py is written in parallel; same contract until it lands
-        import os
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return
-    atomic_write_bytes(path, data)
-
-
 def export_documents(items: Sequence[ExportItem], options: ExportOptions,
                      progress: Callable[[int, int, str], None] | None = None,
                      cancel: Callable[[], bool] | None = None) -> ExportSummary:
@@ -415,10 +396,14 @@ def export_documents(items: Sequence[ExportItem], options: ExportOptions,
         try:
             text = convert_newlines(plan.item.text, options.newline, plan.item.newline)
             data = encode_text(text, options.encoding, options.errors)
-            _atomic_write_bytes(plan.target, data)
+            atomic_write_bytes(plan.target, data)
         except ValueError as exc:
             summary.failed.append((plan.item.name, str(exc)))
             records.append({**record, "status": "failed", "reason": str(exc)})
+            continue
+        except ExportError as exc:
+            summary.failed.append((plan.item.name, exc.message))
+            records.append({**record, "status": "failed", "reason": exc.message})
             continue
         except OSError as exc:
             reason = f"cannot write {plan.target.name}: {exc.strerror or exc}"
@@ -434,8 +419,9 @@ def export_documents(items: Sequence[ExportItem], options: ExportOptions,
         path = options.output_dir / options.manifest_name
         body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
         try:
-            _atomic_write_bytes(path, body.encode("utf-8"))
+            atomic_write_bytes(path, body.encode("utf-8"))
             summary.manifest_path = path
         except OSError as exc:
-            summary.failed.append((options.manifest_name, f"cannot write the manifest: {exc.strerror or exc}"))
+            why = exc.message if isinstance(exc, ExportError) else (exc.strerror or str(exc))
+            summary.failed.append((options.manifest_name, f"cannot write the manifest: {why}"))
     return summary

@@ -276,3 +276,12 @@ def test_about_lists_versions_and_licences(qtbot):
     from PySide6.QtWidgets import QLabel
 
     assert f"Scrubtext {desktop_app.__version__}" in dlg.findChild(QLabel, "aboutHead").text()
+
+
+def test_save_failure_is_reported_inline(qtbot, tmp_path):
+    dlg = RulesDialog(CUSTOM)
+    qtbot.addWidget(dlg)
+    folder = tmp_path / "a-folder.toml"
+    folder.mkdir()
+    assert not dlg.save_to(folder)
+    assert "Could not save" in dlg.status_label.text() and "folder" in dlg.status_label.text()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.export import ExportError, atomic_write_text
 from desktop_app.core.profiles import (
     CATEGORIES,
     Profile,
@@ -375,15 +376,10 @@ class RulesDialog(QDialog):
         path = Path(path)
         text = profile_to_toml(self.result_profile())
         try:
-            try:
-                from desktop_app.core.export import atomic_write_text
-            except ImportError:
-                path.write_text(text, encoding="utf-8")
-            else:
-                atomic_write_text(path, text)
+            atomic_write_text(path, text)
         except OSError as exc:
-            self._status(self.tr("Could not save {0}: {1}").format(path.name, exc.strerror or str(exc)),
-                         error=True)
+            why = exc.message if isinstance(exc, ExportError) else (exc.strerror or str(exc))
+            self._status(self.tr("Could not save {0}: {1}").format(path.name, why), error=True)
             return False
         self._status(self.tr("Saved {0}. Use it with: scrubtext clean --profile \"{1}\"").format(path.name, path))
         return True
