@@ -250,13 +250,21 @@ class Run:
         self.totals = Totals()
         self.failures = 0
         self.bar = None
+        self.report = None  # ReportWriter when a report is asked for
 
     # --- messages
-    def fail(self, name: str, reason: str, detail: str = "") -> None:
+    def fail(self, name: str, reason: str, detail: str = "", *, record: int | None = None,
+             in_report: bool = True) -> None:
+        """Name a failed input (or JSONL record) and its reason on stderr, in the log and the report."""
         self.failures += 1
         self.totals.failed += 1
-        log.error("%s: %s%s", name, reason, ("\n" + detail) if detail else "")
-        _err(f"{name}: {reason}")
+        where = name if record is None else f"{name}:{record}"
+        log.error("%s: %s%s", where, reason, ("\n" + detail) if detail else "")
+        _err(f"{where}: {reason}")
+        if self.report is not None and in_report:
+            from desktop_app.core.report import failure_entry
+
+            self.report.add(failure_entry(name, reason, record=record))
 
     def note(self, message: str) -> None:
         log.info("%s", message)
@@ -304,29 +312,25 @@ class Run:
             stdin_file = self.spool_stdin()
         sources, problems = batch.discover(a.paths, exclude=[out] if out else (),
                                            stdin_bytes=lambda: sys.stdin.buffer.read(), stdin_file=stdin_file)
+        folder_given = any(os.path.isdir(p) for p in a.paths if p != "-")
+        if not self.is_check and out is None and not in_place and (len(sources) > 1 or folder_given):
+            raise UsageError("several inputs (or a folder) need -o FOLDER, or --in-place")
+
+        from desktop_app.core.report import ReportWriter
+
+        if getattr(a, "report", None):
+            try:
+                self.report = ReportWriter(a.report, profile)
+            except OSError as exc:
+                raise UsageError(f"cannot write the report {a.report}: {_write_reason(exc)}") from None
+        elif self.is_check and a.json:
+            self.report = ReportWriter(None, profile, stream=sys.stdout)
+        report = self.report
         for p in problems:
             self.fail(p.display, p.reason)
-        folder_given = any(os.path.isdir(p) for p in a.paths if p != "-")
-
         targets: list[Any] = [None] * len(sources)  # Path, "stdout", or None (check)
-        report = None
         if not self.is_check:
             targets = self.plan_outputs(sources, out, in_place, folder_given)
-            if getattr(a, "report", None):
-                from desktop_app.core.report import ReportWriter
-
-                try:
-                    report = ReportWriter(a.report, profile)
-                except OSError as exc:
-                    raise UsageError(f"cannot write the report {a.report}: {_write_reason(exc)}") from None
-                for p in problems:
-                    report.add(_failure(p.display, p.reason))
-        elif a.json:
-            from desktop_app.core.report import ReportWriter
-
-            report = ReportWriter(None, profile, stream=sys.stdout)
-            for p in problems:
-                report.add(_failure(p.display, p.reason))
 
         active = [i for i, t in enumerate(targets) if t is not False]
         todo = [sources[i] for i in active]
@@ -382,11 +386,7 @@ class Run:
         if in_place:
             return [Path(s.path) for s in sources]
         if out is None:
-            if len(sources) == 1 and not folder_given:
-                return ["stdout"]
-            if not sources:
-                return []
-            raise UsageError("several inputs (or a folder) need -o FOLDER, or --in-place")
+            return ["stdout"] * len(sources)  # at most one (checked before)
         out_path = Path(out)
         single_file = len(self.args.paths) == 1 and not folder_given and not out_path.is_dir() \
             and not out.endswith(("/", os.sep))
@@ -468,10 +468,8 @@ class Run:
                         self.fail(src.display, f"cannot write {targets[res.index]}: {_write_reason(exc)}")
                 for p in res.problems:
                     what = "left out of the output" if p.dropped else "kept unchanged"
-                    self.fail(f"{src.display}:{p.line}", f"{p.reason} (record {what})",
-                              res.detail if "internal error" in p.reason else "")
-                    if report:
-                        report.add(_failure(src.display, p.reason, record=p.line))
+                    self.fail(src.display, f"{p.reason} (record {what})",
+                              res.detail if "internal error" in p.reason else "", record=p.line)
                     st["dropped"] += p.dropped
                 for entry in res.entries:
                     if report:
@@ -492,16 +490,12 @@ class Run:
                 src = sources[res.index]
                 st = state.setdefault(res.index, {"changed": 0, "dropped": 0, "broken": False})
                 for n in res.bad_lines:
-                    self.fail(f"{src.display}:{n}", "not valid UTF-8 (record left out of the output)")
-                    if report:
-                        report.add(_failure(src.display, "not valid UTF-8", record=n))
+                    self.fail(src.display, "not valid UTF-8 (record left out of the output)", record=n)
                 stream = streams.pop(res.index, None)
                 if stream is None and not st["broken"] and res.error is None:
                     stream = self.open_stream(src, targets[res.index], st)  # an empty file
                 if res.error is not None:
                     self.fail(src.display, res.error)
-                    if report:
-                        report.add(_failure(src.display, res.error))
                     if stream is not None:
                         self.finish_stream(stream, src, targets[res.index], in_place, False)
                     continue
@@ -553,17 +547,21 @@ class Run:
         return _export().make_backup(path)
 
     def file_result(self, res, src, target, in_place: bool, report) -> None:
+        written = self.file_output(res, src, target, in_place)
         if report and res.entry is not None:
-            if target not in (None, "stdout") and res.status == "ok":
-                res.entry["output"] = str(target)
+            if written is not None:
+                res.entry["output"] = written
             report.add(res.entry)
+
+    def file_output(self, res, src, target, in_place: bool) -> str | None:
+        """Report, count and write one file's result; the path written, if any."""
         if res.status == "skipped":
             self.totals.skipped += 1
             self.note(f"{src.display} skipped: {res.message}")
-            return
+            return None
         if res.status == "failed":
-            self.fail(src.display, res.message, res.detail)
-            return
+            self.fail(src.display, res.message, res.detail, in_report=False)
+            return None
         t = self.totals
         t.documents += 1
         t.changed += res.changed
@@ -577,13 +575,13 @@ class Run:
 
                 for line in format_entry(res.entry):
                     _out_line(line)
-            return
+            return None
         if target == "stdout":
             try:
                 data = res.text.encode("utf-8")
             except UnicodeEncodeError as exc:
-                self.fail(src.display, f"cannot write: the text holds an unpaired surrogate ({exc.reason})")
-                return
+                self.write_failed(res, src, f"cannot write: the text holds an unpaired surrogate ({exc.reason})")
+                return None
             buf = getattr(sys.stdout, "buffer", None)
             if buf is not None:
                 sys.stdout.flush()
@@ -591,9 +589,9 @@ class Run:
                 buf.flush()
             else:
                 sys.stdout.write(res.text)
-            return
+            return None
         if in_place and res.same_bytes:
-            return
+            return None
         atomic_write_text = _export().atomic_write_text
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -602,13 +600,22 @@ class Run:
                 self.backup(target)
             atomic_write_text(target, res.text, encoding="utf-8", newline="\n")
             t.written.append(str(target))
+            return str(target)
         except UsageError as exc:
-            self.fail(src.display, str(exc))
+            self.write_failed(res, src, str(exc))
         except UnicodeEncodeError as exc:
-            self.fail(src.display, f"cannot write {target}: the text holds an unpaired surrogate ({exc.reason})")
+            self.write_failed(res, src, f"cannot write {target}: the text holds an unpaired surrogate ({exc.reason})")
         except OSError as exc:
             reason = str(exc) if type(exc).__name__ == "ExportError" else _write_reason(exc)
-            self.fail(src.display, f"cannot write {target}: {reason}")
+            self.write_failed(res, src, f"cannot write {target}: {reason}")
+        return None
+
+    def write_failed(self, res, src, reason: str) -> None:
+        """The text was cleaned but not written: the report entry keeps its edits and says why."""
+        self.fail(src.display, reason, in_report=False)
+        if res.entry is not None:
+            res.entry.update(status="failed", error=reason)
+
 
     def summary(self, seconds: float) -> None:
         t = self.totals
@@ -659,12 +666,6 @@ def _out_line(line: str) -> None:
         print(line)
     except UnicodeEncodeError:
         print(line.encode("ascii", "backslashreplace").decode("ascii"))
-
-
-def _failure(path: str, reason: str, record: int | None = None) -> dict[str, Any]:
-    from desktop_app.core.report import failure_entry
-
-    return failure_entry(path, reason, record=record)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -258,18 +258,26 @@ def test_output_not_writable_or_disk_full(run, tmp_path, monkeypatch):
         return real(path, text, **kw)
 
     monkeypatch.setattr(export, "atomic_write_text", full_disk)
-    r = run("clean", str(src), "-o", str(tmp_path / "out"), "--jobs", "1")
+    rep = tmp_path / "report.json"
+    r = run("clean", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--report", str(rep))
     assert_clean_failure(r, src / "a.txt", "no space")
     assert (tmp_path / "out" / "b.txt").exists()
+    entries = json.loads(rep.read_text(encoding="utf-8"))["inputs"]
+    assert [e["status"] for e in entries] == ["failed", "ok"]
+    assert "no space" in entries[0]["error"] and entries[0]["applied"]  # the edits are still reported
 
 
 def test_two_inputs_same_output_name(run, tmp_path):
     a = write(tmp_path / "x" / "same.txt", GOOD)
     b = write(tmp_path / "y" / "same.txt", "Other text.  \n")
     out = tmp_path / "out"
-    r = run("clean", str(a), str(b), "-o", str(out))
+    rep = tmp_path / "report.json"
+    r = run("clean", str(a), str(b), "-o", str(out), "--report", str(rep))
     assert_clean_failure(r, b, "already the output of", str(a))
     assert (out / "same.txt").read_text(encoding="utf-8").startswith("A perfectly ordinary")
+    entries = {e["path"]: e for e in json.loads(rep.read_text(encoding="utf-8"))["inputs"]}
+    assert entries[str(b)]["status"] == "failed" and "already the output" in entries[str(b)]["error"]
+    assert entries[str(a)]["status"] == "ok" and entries[str(a)]["output"] == str(out / "same.txt")
 
 
 def test_output_onto_an_input_is_refused(run, tmp_path):
