@@ -37,12 +37,14 @@ import zhconv
 OUT = Path(__file__).resolve().parents[1] / "resources" / "mojibake" / "model.json"
 
 # Equal-weight mixture. Latin-script languages beyond the evaluation set keep their accents plausible.
-LANGS = ["en", "es", "fr", "de", "pt", "it", "nl", "sv", "da", "nb", "fi", "pl", "cs", "tr", "hu", "ro",
-         "ca", "ru", "uk", "bg", "el", "ja", "zh", "zh-hant", "ko", "vi"]
+LANGS = ["en", "es", "fr", "de", "pt", "it", "nl", "sv", "da", "nb", "fi", "pl", "cs", "sk", "sl", "sh", "tr",
+         "hu", "ro", "ca", "lv", "lt", "is", "ru", "uk", "bg", "el", "ja", "zh", "zh-hant", "ko", "vi"]
+NO_WORD_LIST = ("ja", "zh", "zh-hant", "ko")  # no spaces between words, or too many word forms
 WORDS_PER_LANG = 60000
 BIGRAM_FLOOR = -4.5      # keep P(b|a) above 10**-4.5 ...
 BIGRAM_MIN_MASS = 2e-7   # ... for pairs with at least this much mixture mass
-LATIN_WORDS_PER_LANG = 6000
+WORDS_WITH_ACCENTS_PER_LANG = 6000
+WORD_MIXTURE_PENALTY = 0.5  # a known word's cost is -log10(its frequency in its language) plus this
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
@@ -87,7 +89,8 @@ def symbol_costs() -> dict[str, int]:
     costs: dict[str, int] = {}
     tiers = [
         (10, " .,;:!?'\"()-/0123456789"),
-        (20, "\u201c\u201d\u2018\u2019\u2013\u2014\u2026%&$@#*+=_[]\u3002\u3001\u300c\u300d\uff08\uff09"
+        (20, "\u00b4`"),  # acute accent and backtick, typed as apostrophes
+        (20, "\u201e\u201c\u201d\u2018\u2019\u2013\u2014\u2026%&$@#*+=_[]\u3002\u3001\u300c\u300d\uff08\uff09"
              "\uff01\uff1f\uff1a\uff1b\u30fb\uff0c\u300e\u300f\u3010\u3011\u00ab\u00bb\u00bf\u00a1\u20ac"
              "\u00a3\u00b7\u00b0\u2022\u300a\u300b\u301c\uff5e\u3000\u00a0\uff0e\u2212\u00d7"),
         (40, "\u00a9\u00ae\u2122\u00b1\u00f7\u00a7\u00b6\u221a\u221e\u2264\u2265\u2260\u2248\u2192\u2190"
@@ -140,7 +143,7 @@ def triggers(unigram_p: dict[str, float], samples: dict[str, str], common_symbol
         for c, k in counts.items():
             p_moji = k / total
             p_real = max(unigram_p.get(c.lower(), 0.0), real_floor)
-            if p_moji >= 2e-4 and p_moji / p_real >= 30 and c not in common_symbols:
+            if p_moji >= 2e-4 and p_moji / p_real >= 30 and p_real < 3e-5 and c not in common_symbols:
                 found.add(c)
     return "".join(sorted(found))
 
@@ -149,7 +152,7 @@ def main() -> None:
     uni: dict[str, float] = defaultdict(float)
     uni_max: dict[str, float] = defaultdict(float)  # the highest frequency in any one language
     pair: dict[str, float] = defaultdict(float)
-    latin_words: set[str] = set()
+    known_words: dict[str, float] = {}
     samples: dict[str, str] = {}
     for lang in LANGS:
         words = lang_words(lang)
@@ -173,13 +176,14 @@ def main() -> None:
         tp = sum(lp.values())
         for k, v in lp.items():
             pair[k] += weight * v / tp
-        if lang not in ("ja", "zh", "zh-hant", "ko", "ru", "uk", "bg", "el"):
+        if lang not in NO_WORD_LIST:
             n = 0
-            for w, _ in words:
+            for w, f in words:
                 if not w.isascii() and all(is_wordchar(c) for c in w):
-                    latin_words.add(w)
+                    cost = -math.log10(f) + WORD_MIXTURE_PENALTY
+                    known_words[w] = min(cost, known_words.get(w, 99.0))
                     n += 1
-                    if n >= LATIN_WORDS_PER_LANG:
+                    if n >= WORDS_WITH_ACCENTS_PER_LANG:
                         break
     # Conditional probabilities P(b | a), with the left marginals taken from the pair mass.
     left: dict[str, float] = defaultdict(float)
@@ -209,13 +213,13 @@ def main() -> None:
         "languages": LANGS,
         "unigram": dict(sorted(unigram.items())),
         "bigram": dict(sorted(bigram.items())),
-        "words": sorted(latin_words),
+        "words": {w: round(c * 10) for w, c in sorted(known_words.items())},
         "symbols": symbol_costs(),
         "triggers": triggers(dict(uni_max), samples, {c for c, v in symbol_costs().items() if v <= 20}),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    print(f"{OUT}: {len(unigram)} unigrams, {len(bigram)} bigrams, {len(latin_words)} words, "
+    print(f"{OUT}: {len(unigram)} unigrams, {len(bigram)} bigrams, {len(known_words)} words, "
           f"{OUT.stat().st_size / 1e6:.2f} MB")
 
 

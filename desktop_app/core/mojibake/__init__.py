@@ -14,8 +14,9 @@ from collections.abc import Iterator
 
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import LOST
-from desktop_app.core.mojibake.engine import ChainRepair, repair_line
+from desktop_app.core.mojibake.engine import ChainRepair, is_suspicious, repair_line
 from desktop_app.core.mojibake.ftfy_fixes import Repair, ftfy_repairs
+from desktop_app.core.mojibake.model import model
 
 __all__ = ["Repair", "repair_line_full", "repair_text", "lines"]
 
@@ -27,6 +28,15 @@ def lines(text: str) -> Iterator[tuple[int, str]]:
         body = line[:-1] if line.endswith("\r") else line
         yield pos, body
         pos += len(line) + 1
+
+
+PREFER_FTFY = 3.0  # how much more plausible (log10) the engine's repair must be to overrule ftfy's
+
+
+def _apply(line: str, repairs: list[ChainRepair]) -> str:
+    for r in sorted(repairs, key=lambda r: -r.start):
+        line = line[:r.start] + r.replacement + line[r.end:]
+    return line
 
 
 def _chain_repair(r: ChainRepair) -> Repair:
@@ -43,6 +53,17 @@ def repair_line_full(line: str) -> list[Repair]:
     """Minimal repairs of one line: ftfy first, then the chain engine on ftfy's result."""
     fixed, first = ftfy_repairs(line)
     chain = repair_line(fixed)
+    if first and is_suspicious(line):
+        # ftfy changed the line, but its fixes can also damage mojibake it does not know (Shift_JIS
+        # read as Windows-1252 holds C1 controls ftfy "fixes"): take the engine's repair of the
+        # original line instead when it is clearly more plausible.
+        alone = repair_line(line)
+        if alone:
+            m = model()
+            via_ftfy = _apply(fixed, chain)
+            direct = _apply(line, alone)
+            if m.cost(direct) + PREFER_FTFY < m.cost(via_ftfy):
+                return [_chain_repair(r) for r in alone]
     if not chain:
         return first
     second = [_chain_repair(r) for r in chain]

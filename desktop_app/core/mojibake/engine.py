@@ -1,19 +1,22 @@
 """The repair engine: find suspicious runs in a line, search chains, keep repairs the model prefers.
 
 1. Fast path: a line is looked at only if it has a character that mojibake produces far more often
-   than real text does (`triggers`, built with the model), a word mixing scripts, or an accented
-   Latin word the word list does not know. Clean English, Japanese, … lines cost one regex search.
-2. Runs: whitespace-separated tokens with a non-ASCII character. Every chain is tried on each token;
-   the repaired token is aligned with the original and each changed run is scored on its own (with
-   the rest of its word as context), so a line where only some runs are broken gets only those fixed.
-3. Score: the model's cost of the window before minus after (log10 units). A repair is proposed when
-   the gain is at least MIN_GAIN; its confidence grows with the gain, and a repair that had to keep a
-   lost character (``�``) is less sure. Repaired runs are searched again (double mojibake).
+   than real text does (`triggers`, built with the model), a word mixing scripts, or a word with
+   non-ASCII letters that the word list does not know. Only such tokens are searched.
+2. Runs: each chain re-encodes a token and decodes it; the runs whose bytes decode cleanly are the
+   candidate repairs (correct text next to them is kept). A run is tried whole and, when its changes
+   are far apart, change by change, so a line where only some runs are broken gets only those fixed.
+3. Score: the model's cost of the word around the run, before minus after (log10 units), with the
+   evidence of the line around it (a run that turns into the script its neighbours are written in).
+   A repair is proposed from a gain of MIN_GAIN; its confidence grows with the gain, and a repair
+   that keeps a lost character (``�``) is less sure. The repaired line is searched again (double
+   mojibake), up to MAX_ROUNDS.
 """
 
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,20 +24,23 @@ import regex
 
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain
-from desktop_app.core.mojibake.model import Model, model
+from desktop_app.core.mojibake.model import Model, model, script_of
 
-MIN_GAIN = 1.5      # below this gain (log10) a repair is not even proposed
-GAIN_SLOPE = 2.0    # confidence = logistic((gain - GAIN_MID) * GAIN_SLOPE): 0.8 at a gain of 2.5
-GAIN_MID = 1.8
-ISOLATED_PENALTY = 2.0  # extra gain a single-byte repair needs when no letter touches it
-MAX_ROUNDS = 3      # repairs of repairs (text mojibaked twice or thrice)
-MAX_TOKEN = 400     # longer tokens are cut into pieces of this size
+MIN_GAIN = 1.5          # below this gain (log10) a repair is not even proposed
+GAIN_MID = 1.8          # confidence = logistic((gain - GAIN_MID) * GAIN_SLOPE): 0.8 at a gain of 2.5
+GAIN_SLOPE = 2.0
+ISOLATED_PENALTY = 2.0  # extra gain a short repair needs when no letter is near it
+CONTEXT_BONUS = 1.5     # per neighbouring word (max 2) already in the script the repair produces
+MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
+MAX_TOKEN = 400         # longer tokens are cut into pieces of this size
 
 _TOKEN = regex.compile(r"\S+")
-_LATIN_ACCENTED_WORD = regex.compile(r"[\p{Latin}\p{M}'\u2019]*[\u00c0-\u024f][\p{Latin}\p{M}'\u2019]*")
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
 _SCRIPT_MIX = regex.compile(r"\p{Latin}[\p{Cyrillic}\p{Greek}\p{Han}\p{Hangul}]|"
                             r"[\p{Cyrillic}\p{Greek}\p{Han}\p{Hangul}]\p{Latin}|[\p{Han}\p{Hiragana}][\uff61-\uff9f]"
                             r"|[\uff61-\uff9f][\p{Han}\p{Hiragana}]")
+_CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
+_DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 
 
 @dataclass(frozen=True)
@@ -70,14 +76,34 @@ def confidence_for(gain: float, lost: bool) -> float:
     return round(min(conf, 0.99), 3)
 
 
+def _token_suspicious(token: str, m: Model) -> bool:
+    if _trigger_re().search(token) or _SCRIPT_MIX.search(token):
+        return True
+    return any(not w.isascii() and not m.is_known_word(w) for w in _WORD.findall(token))
+
+
 def is_suspicious(line: str, m: Model | None = None) -> bool:
     """The fast path: False means no chain can improve the line enough to matter."""
     if line.isascii():
         return False
-    if _trigger_re().search(line) or _SCRIPT_MIX.search(line):
-        return True
     m = m or model()
-    return any(not m.is_known_word(w) for w in _LATIN_ACCENTED_WORD.findall(line))
+    return _token_suspicious(line, m)
+
+
+def _near_letter(s: str, start: int, end: int) -> bool:
+    """Whether a letter touches s[start:end], or is one punctuation mark away from it."""
+    for k in (start - 1, start - 2, end, end + 1):
+        if 0 <= k < len(s) and s[k].isalpha():
+            if k in (start - 2, end + 1):
+                mid = s[k + 1] if k == start - 2 else s[k - 1]
+                if mid.isspace():
+                    continue
+            return True
+    return False
+
+
+def _touches_letter(s: str, start: int, end: int) -> bool:
+    return (start > 0 and s[start - 1].isalpha()) or (end < len(s) and s[end].isalpha())
 
 
 def _word_bounds(s: str, start: int, end: int) -> tuple[int, int]:
@@ -91,34 +117,99 @@ def _word_bounds(s: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
-def _candidates(token: str, m: Model) -> list[tuple[int, int, str, Chain, float]]:
+def _scripts(text: str) -> set[str]:
+    return {script_of(c) for c in text if c.isalpha()} - {"other"}
+
+
+def _chain_allows(chain: Chain, before: str, after: str) -> bool:
+    """Script evidence a chain's mojibake always leaves (cheap, and it prunes most wrong chains)."""
+    if chain.read_as in _DOUBLE_BYTE and not (_scripts(before) & _CJK_SCRIPTS):
+        return False  # bytes read with a CJK codec turn into kanji/hanzi/kana/hangul
+    if chain.true in _DOUBLE_BYTE and chain.read_as in _DOUBLE_BYTE and not (_scripts(after) & _CJK_SCRIPTS):
+        return False  # CJK text read with another CJK codec: the repair is CJK text again
+    recovered = after.replace(LOST, "")
+    if not recovered or recovered == before.replace(LOST, ""):
+        return False  # nothing recovered: only lost-byte markers moved
+    lost = after.count(LOST)
+    if lost > before.count(LOST) + before.count("?"):
+        return False  # the chain broke correct text (or the run is not this chain's mojibake)
+    if len(before) > 4 * len(recovered) + 3 * lost:
+        return False  # more characters vanished than any lost byte can explain
+    if all(unicodedata.category(c) == "Cc" for c in before):
+        return False  # control characters alone are ftfy's call (fix_c1_controls), not ours
+    return not any(unicodedata.category(c) in ("Co", "Cn", "Cc", "Cs") and c not in before for c in after)
+
+
+class _LineContext:
+    """Scripts of the plausible words of a line, to tell which script the line is written in."""
+
+    def __init__(self, line: str, m: Model) -> None:
+        self.words: list[tuple[int, int, str]] = []
+        for w in _WORD.finditer(line):
+            text = w.group()
+            if text.isascii() or not _token_suspicious(text, m):
+                sc = _scripts(text)
+                if len(sc) == 1:
+                    self.words.append((w.start(), w.end(), next(iter(sc))))
+
+    def bonus(self, start: int, end: int, before: str, after: str) -> float:
+        """Gain from the line: neighbours already written in the script the repair produces."""
+        target = _scripts(after)
+        source = _scripts(before)
+        if len(target) != 1 or not source or target == source:
+            return 0.0
+        script = next(iter(target))
+        left = [w for w in self.words if w[1] <= start][-2:]
+        right = [w for w in self.words if w[0] >= end][:2]
+        same = sum(1 for w in left + right if w[2] == script)
+        other = sum(1 for w in left + right if w[2] != script)
+        return CONTEXT_BONUS * (min(same, 2) - min(other, 2))
+
+
+def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int) -> list[tuple[int, int, str, Chain, float]]:
     """Every (start, end, replacement, chain, gain) over `token` with gain >= MIN_GAIN."""
     out = []
+    variants = [token]
+    if "?" in token:
+        variants.append(_question_marks_as_lost(token))
     for chain in CHAINS:
-        fixed = chain.undo(token)
-        if fixed == token:
-            continue
-        if "?" in token and LOST in fixed:
-            # '?' may itself be a lost byte (saved through a codec that could not hold it).
-            alt = chain.undo(_question_marks_as_lost(token))
-            if alt.count(LOST) < fixed.count(LOST) + token.count("?"):
-                fixed = alt if m.cost(alt) < m.cost(fixed) else fixed
-        for span in diff_spans(token, fixed):
-            a, b = _word_bounds(token, span.start, span.end)
-            before = token[a:b]
-            after = token[a:span.start] + span.replacement + token[span.end:b]
-            if after.count(LOST) > before.count(LOST):
-                continue  # the chain broke correct text (or the run is not this chain's mojibake)
-            gain = m.cost(before) - m.cost(after)
-            if (span.end - span.start <= 2 or not (chain.multibyte_true or chain.multibyte_read)) and not (
-                    (span.start > 0 and token[span.start - 1].isalpha())
-                    or (span.end < len(token) and token[span.end].isalpha())):
-                # A lone symbol swapped for another (√ for Ã): code pages map almost every byte, so
-                # without letters around it there is little evidence either way.
-                gain -= ISOLATED_PENALTY
-            if gain >= MIN_GAIN:
-                out.append((span.start, span.end, span.replacement, chain, gain))
+        seen: set[tuple[int, int, str]] = set()
+        for variant in variants:
+            if variant is not token and not chain.multibyte_true:
+                continue
+            for rs, re_, repl in chain.undo_runs(variant):
+                spans = [(rs, re_, repl)]
+                inner = diff_spans(token[rs:re_], repl)
+                if len(inner) > 1:
+                    spans += [(rs + s.start, rs + s.end, s.replacement) for s in inner]
+                for start, end, replacement in spans:
+                    key = (start, end, replacement)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    gain = _gain(token, start, end, replacement, chain, m, ctx, base)
+                    if gain >= MIN_GAIN:
+                        out.append((start, end, replacement, chain, gain))
     return out
+
+
+def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: Model,
+          ctx: _LineContext | None, base: int) -> float:
+    orig = token[start:end]
+    if not _chain_allows(chain, orig, replacement):
+        return -1.0
+    a, b = _word_bounds(token, start, end)
+    before = token[a:b]
+    after = token[a:start] + replacement + token[end:b]
+    gain = m.cost(before) - m.cost(after)
+    if end - start <= 2 and not _touches_letter(token, start, end) and (
+            any(c.isalpha() for c in replacement) or not _near_letter(token, start, end)):
+        # A lone symbol turned into a one-letter word (√ into Ã, ™ into ô), or swapped for another
+        # symbol: code pages map almost every byte, so there is little evidence either way.
+        gain -= ISOLATED_PENALTY
+    if ctx is not None:
+        gain += ctx.bonus(base + a, base + b, before, after)
+    return gain
 
 
 def _question_marks_as_lost(token: str) -> str:
@@ -129,10 +220,11 @@ def _question_marks_as_lost(token: str) -> str:
     return "".join(chars)
 
 
-def repair_token(token: str, m: Model | None = None) -> list[ChainRepair]:
-    """Non-overlapping repairs of one token, best gain first wins."""
+def repair_token(token: str, m: Model | None = None, ctx: _LineContext | None = None,
+                 base: int = 0) -> list[ChainRepair]:
+    """Non-overlapping repairs of one token; the highest gain wins."""
     m = m or model()
-    cands = _candidates(token, m)
+    cands = _candidates(token, m, ctx, base)
     if not cands:
         return []
     cands.sort(key=lambda c: (-c[4], c[0]))
@@ -140,6 +232,12 @@ def repair_token(token: str, m: Model | None = None) -> list[ChainRepair]:
     for start, end, repl, chain, gain in cands:
         if any(start < r.end and r.start < end for r in chosen):
             continue
+        # Report the changed middle only.
+        orig = token[start:end]
+        while orig and repl and orig[0] == repl[0]:
+            orig, repl, start = orig[1:], repl[1:], start + 1
+        while orig and repl and orig[-1] == repl[-1]:
+            orig, repl, end = orig[:-1], repl[:-1], end - 1
         chosen.append(ChainRepair(start, end, repl, (chain,), gain, confidence_for(gain, LOST in repl)))
     chosen.sort(key=lambda r: r.start)
     return chosen
@@ -148,28 +246,33 @@ def repair_token(token: str, m: Model | None = None) -> list[ChainRepair]:
 def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
     """Repairs over `line` (offsets in the line), empty on the fast path.
 
-    The repaired line is searched again (text mojibaked twice); repairs of later rounds that touch
-    earlier ones are merged into one repair naming every chain, outermost first.
+    The repaired line is searched again (text mojibaked twice, and words whose script only shows
+    once their neighbours are repaired); repairs of later rounds that touch earlier ones are merged
+    into one repair naming every chain, outermost first.
     """
     m = m or model()
-    first = _repair_once(line, m)
+    if not is_suspicious(line, m):
+        return []
+    first = _repair_once(line, m, every_token=False)
     if not first:
         return first
     rounds = [first]
     current = _apply(line, first)
     for _ in range(MAX_ROUNDS - 1):
-        more = _repair_once(current, m)
+        more = _repair_once(current, m, every_token=True)
         if not more:
             break
         rounds.append(more)
         current = _apply(current, more)
     if len(rounds) == 1:
         return first
-    out = []
+    # Map every round's repairs back onto the line: align the line with the final text and give
+    # each changed run the chains and the weakest confidence of the repairs that built it.
     every = [r for rs in rounds for r in rs]
+    out = []
     for span in diff_spans(line, current):
         chains = tuple(dict.fromkeys(c for r in reversed(every) for c in r.chains))
-        gain = sum(r.gain for r in every)
+        gain = min(r.gain for r in every)
         out.append(ChainRepair(span.start, span.end, span.replacement, chains, gain,
                                min(r.confidence for r in every)))
     return out
@@ -181,18 +284,18 @@ def _apply(line: str, repairs: list[ChainRepair]) -> str:
     return line
 
 
-def _repair_once(line: str, m: Model) -> list[ChainRepair]:
-    if not is_suspicious(line, m):
-        return []
+def _repair_once(line: str, m: Model, every_token: bool) -> list[ChainRepair]:
+    """One round over a line: suspicious tokens only, or (on a line known to be damaged) all of them."""
+    ctx = _LineContext(line, m)
     out: list[ChainRepair] = []
     for tm in _TOKEN.finditer(line):
         token = tm.group()
-        if token.isascii():
+        if token.isascii() or not (every_token or _token_suspicious(token, m)):
             continue
         for piece_start in range(0, len(token), MAX_TOKEN):
             piece = token[piece_start:piece_start + MAX_TOKEN]
             base = tm.start() + piece_start
-            for r in repair_token(piece, m):
+            for r in repair_token(piece, m, ctx, base):
                 out.append(ChainRepair(r.start + base, r.end + base, r.replacement, r.chains, r.gain,
                                        r.confidence))
     return out

@@ -25,24 +25,29 @@ LOST_BYTE = 5.0        # U+FFFD: a byte lost before us (kept when it cannot be r
 CASE_FLIP = 3.0        # an upper-case letter right after a lower-case one inside a word
 SCRIPT_MIX = 3.0       # a word mixing scripts that real words do not mix (Latin with CJK, kana widths)
 
-KNOWN_WORD = 1.5       # bonus for a common accented word of a Latin-script language
-UNKNOWN_WORD = 2.5     # penalty for an accented Latin-script word the word list does not know
+UNKNOWN_WORD = 2.5     # penalty for a word with non-ASCII letters that the word list does not know
 
 # English, French, Italian, Catalan and Dutch clitics around an apostrophe.
 _CLITIC_AFTER = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n", "em", "ns", "hi", "ho"})
 _CLITIC_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
                             "quoiqu", "dell", "all", "dall", "nell", "sull", "un", "po", "o", "rock"})
 
-CLITIC = 1.0            # an English clitic after a word ("minister's", "didn't")
+CLITIC = 2.5            # a clitic after or before a word ("minister's", "didn't", "l'été")
 WIDTH_FORM = 0.3        # per character in half-width/full-width form
+SYMBOL_PAIR = 2.0       # a non-ASCII symbol glued to another symbol
 INTRAWORD_SYMBOL = 3.0  # a symbol glued between two letters ("na•ve")
 RARE_CAPITAL = 1.5      # an accented capital that is not a word's initial nor in an all-caps word
 _INTRAWORD = frozenset("-\u2010\u2011\u2013\u2014'\u2019.\u00b7\u30fb/:&@_+,=")
 
+# Punctuation that real text puts next to other punctuation: quotes, brackets, dashes, stops.
+_PAIRABLE = frozenset(".,;:!?'\"()[]{}-\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
+                      "\u2026\u3001\u3002\u300c\u300d\u300e\u300f\uff08\uff09\u3010\u3011\uff01\uff1f"
+                      "\u30fb\u00a0\u00bf\u00a1%/*")
+
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
-def _script(c: str) -> str:
+def script_of(c: str) -> str:
     """A coarse script class, enough to see words that mix what real words never mix."""
     o = ord(c)
     if o < 0x250:
@@ -72,7 +77,7 @@ class Model:
     def __init__(self, data: dict) -> None:
         self.unigram: dict[str, float] = {c: v / 10 for c, v in data["unigram"].items()}
         self.bigram: dict[str, float] = {k: v / 10 for k, v in data["bigram"].items()}
-        self.words: frozenset[str] = frozenset(data["words"])
+        self.words: dict[str, float] = {w: v / 10 for w, v in data["words"].items()}
         self.symbols: dict[str, float] = {c: v / 10 for c, v in data["symbols"].items()}
         self.triggers: str = data.get("triggers", "")
 
@@ -106,13 +111,7 @@ class Model:
             folded = unicodedata.normalize("NFKC", low)
             width = WIDTH_FORM * (len(low) - len(folded) + 1)
             low = folded
-        cost = self._bigram_cost(low) + width
-        if "'" in low:
-            head, _, tail = low.partition("'")
-            if tail in _CLITIC_AFTER and "'" not in tail and len(head) > 1:
-                cost = min(cost, self._bigram_cost(head) + CLITIC)
-        if not low.isascii() and all(_script(c) == "latin" for c in low):
-            cost += self._latin_word_evidence(low)
+        cost = self._lexical_cost(low) + width
         prev_lower = False
         scripts = set()
         for c in word:
@@ -122,7 +121,7 @@ class Model:
                     c is word[0] and (len(word) == 1 or word[1:].islower())):
                 cost += RARE_CAPITAL
             prev_lower = c.islower()
-            scripts.add(_script(c))
+            scripts.add(script_of(c))
         scripts.discard("other")
         if (len(scripts) > 1 and frozenset(scripts) not in _COMPATIBLE
                 and scripts != {"kana", "han", "halfkana"}):
@@ -131,23 +130,34 @@ class Model:
             cost += SCRIPT_MIX
         return cost
 
-    def _latin_word_evidence(self, low: str) -> float:
-        """Word-level evidence for a Latin-script word with a non-ASCII character (or an apostrophe).
+    def _lexical_cost(self, low: str) -> float:
+        """Cost of a lower-cased word from the word list, clitics and character bigrams.
 
-        A common accented word (``país``) gets a bonus, an unknown one (``koreaís``) a penalty; an
-        apostrophe is plausible only as a clitic (``korea's``, ``don't``, ``l'homme``, ``dell'arte``).
+        A known word (``país``, ``привет``) costs what its frequency says; an apostrophe is plausible
+        as a clitic (``korea's``, ``didn't``, ``l'été``, ``dell'arte``); an unknown word with
+        non-ASCII letters of an alphabetic script (``koreaís``) pays UNKNOWN_WORD on top of its bigrams.
         """
         if "'" in low:
             head, _, tail = low.partition("'")
-            if ("'" not in tail and (tail in _CLITIC_AFTER or head in _CLITIC_BEFORE)
-                    and (head.isascii() or head in self.words) and (tail.isascii() or tail in self.words)):
-                return -KNOWN_WORD  # a contraction, possessive or elision: as good as a known word
-            if low in self.words:
-                return -KNOWN_WORD
-            return UNKNOWN_WORD
-        if low in self.words:
-            return -KNOWN_WORD
-        return UNKNOWN_WORD
+            if "'" not in tail and head and tail:
+                if tail in _CLITIC_AFTER and len(head) > 1:
+                    return self._part_cost(head) + CLITIC
+                if head in _CLITIC_BEFORE:
+                    return CLITIC + self._part_cost(tail)
+            known = self.words.get(low)
+            if known is not None:
+                return known
+            return self._bigram_cost(low) + UNKNOWN_WORD
+        return self._part_cost(low)
+
+    def _part_cost(self, low: str) -> float:
+        bigram = self._bigram_cost(low)
+        known = self.words.get(low)
+        if known is not None:
+            return min(known, bigram)
+        if not low.isascii() and script_of(low[0]) in ("latin", "cyrillic", "greek") and len(low) > 1:
+            return bigram + UNKNOWN_WORD
+        return bigram
 
     def _bigram_cost(self, low: str) -> float:
         uni = self.unigram
@@ -181,6 +191,12 @@ class Model:
                 total += self.word_cost(text[word_start:i])
                 word_start = -1
             total += self.char_cost(c)
+            if i > 0 and not c.isascii() and not c.isspace() and c not in _PAIRABLE:
+                p = text[i - 1]
+                if not (p.isalnum() or p.isspace() or p in _PAIRABLE):
+                    total += SYMBOL_PAIR  # symbol soup ("â€", "‚±"): real text rarely glues symbols
+            if c in "\u00bf\u00a1" and i > 0 and text[i - 1].isalpha():
+                total += SYMBOL_PAIR  # ¿ and ¡ open a clause, they never follow a letter
             if (0 < i < n - 1 and not c.isascii() and c not in _INTRAWORD and text[i - 1].isalpha()
                     and text[i + 1].isalpha()):
                 total += INTRAWORD_SYMBOL
@@ -189,7 +205,9 @@ class Model:
         return total
 
     def is_known_word(self, word: str) -> bool:
-        return word.lower().translate(_APOS) in self.words
+        """Whether `word` (or each part around an apostrophe) is in the word list or plain ASCII."""
+        low = word.lower().translate(_APOS)
+        return all(not p or p.isascii() or p in self.words for p in low.split("'"))
 
 
 @lru_cache(maxsize=1)
