@@ -15,6 +15,24 @@ boundaries depend only on the input; at most a few chunks per worker are in flig
 back in input order (`ordered_map`), so memory stays bounded by the chunk size, not the corpus size,
 and the caller can stream outputs as they arrive. Per-document failures (unreadable, vanished,
 binary, a bug in a rule) are returned as results, never raised, so one bad input stops nothing.
+
+Beyond one machine: `clean_document`, `clean_record`, `Profile` and `CorpusStats` are picklable and
+pure, so any distributed executor can run them. With Dask (tested in tests/core/test_batch.py on a
+`LocalCluster`; point `Client` at a real scheduler for a cluster)::
+
+    import json, dask.bag as db
+    from distributed import Client
+    from desktop_app.core.batch import clean_record, corpus_of_texts
+    from desktop_app.core.profiles import load_profile
+
+    client = Client("scheduler:8786")
+    profile = load_profile("my-profile.toml")             # or default_profile()
+    records = db.read_text("s3://bucket/corpus-*.jsonl").map(json.loads)
+    # Optional corpus pass (cross-document furniture): partial stats per partition, merged.
+    stats = records.map_partitions(lambda rs: [corpus_of_texts(r["text"] for r in rs)]) \
+                   .fold(lambda a, b: (a.merge(b), a)[1]).compute()
+    cleaned = records.map(lambda r: clean_record(r, profile, stats)[0]).map(json.dumps)
+    cleaned.to_textfiles("s3://bucket/clean/*.jsonl")
 """
 
 from __future__ import annotations

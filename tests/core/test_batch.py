@@ -162,6 +162,20 @@ def _dask_clean(line: str) -> str:
     return json.dumps(rec, ensure_ascii=False)
 
 
+def _partition_stats(lines):
+    return [batch.corpus_of_texts(json.loads(x)["text"] for x in lines)]
+
+
+def _merge(a, b):
+    a.merge(b)
+    return a
+
+
+def _dask_clean_with(line: str, stats) -> str:
+    rec, _ = batch.clean_record(json.loads(line), default_profile(), stats)
+    return json.dumps(rec, ensure_ascii=False)
+
+
 def test_dask_local_cluster_cleans_jsonl(tmp_path):
     distributed = pytest.importorskip("distributed")
     db = pytest.importorskip("dask.bag")
@@ -170,9 +184,16 @@ def test_dask_local_cluster_cleans_jsonl(tmp_path):
     src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                                   silence_logs=40) as cluster, distributed.Client(cluster):
-        bag = db.read_text(str(src), blocksize=2048).map(str.strip).filter(bool).map(_dask_clean)
-        got = bag.compute()
-    assert bag.npartitions > 1
+        lines = db.read_text(str(src), blocksize=2048).map(str.strip).filter(bool)
+        got = lines.map(_dask_clean).compute()
+        # The corpus pass as in the batch module's docstring: partial stats per partition, merged.
+        stats = lines.map_partitions(_partition_stats).fold(_merge).compute()
+        with_corpus = lines.map(_dask_clean_with, stats).compute()
+    assert lines.npartitions > 1
     expected = [json.dumps({**r, "text": clean_text(r["text"])}, ensure_ascii=False) for r in records]
     assert got == expected
+    local = batch.corpus_of_texts(r["text"] for r in records)
+    assert stats.documents == local.documents and stats.line_docs == local.line_docs
+    assert with_corpus == [json.dumps({**r, "text": clean_text(r["text"], corpus=local)}, ensure_ascii=False)
+                           for r in records]
     assert os.path.getsize(src) > 2048
