@@ -555,6 +555,11 @@ def _utf8_confidence(text: str) -> float:
     return round(1.0 - 0.5 ** (non_ascii + 1), 3)
 
 
+def _after_bom(codec: str) -> str:
+    """The codec for the bytes after a BOM: "utf-8-sig" would also swallow a second, literal U+FEFF."""
+    return "utf-8" if codec == "utf-8-sig" else codec
+
+
 def _forced(data: bytes, encoding: str) -> DecodedText:
     codec = _codec_name(encoding)
     if codec is None:
@@ -571,7 +576,7 @@ def _forced(data: bytes, encoding: str) -> DecodedText:
         bom, offset = True, len(found[0])
         codec = found[1]
     try:
-        text, replaced = _decode_lossy(data[offset:], codec, offset)
+        text, replaced = _decode_lossy(data[offset:], _after_bom(codec) if bom else codec, offset)
     except (LookupError, TypeError) as exc:
         raise DecodeError(f"{encoding!r} is not a text encoding") from exc
     return DecodedText(text, codec, 1.0, ((codec, 1.0),), bom, replaced, "forced")
@@ -593,10 +598,10 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> DecodedText:
     if found:
         bom, codec = found
         body = data[len(bom):]
-        text = _decode_strict(body, codec)
+        text = _decode_strict(body, _after_bom(codec))
         replaced: tuple[tuple[int, int], ...] = ()
         if text is None:
-            text, replaced = _decode_lossy(body, codec, len(bom))
+            text, replaced = _decode_lossy(body, _after_bom(codec), len(bom))
         return DecodedText(text, codec, 1.0, ((codec, 1.0),), True, replaced, "bom")
 
     name = _magic(data)

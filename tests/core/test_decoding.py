@@ -152,6 +152,14 @@ def test_bom(lang, codec, expected):
     assert (d.text, d.encoding, d.bom, d.method, d.confidence) == (text, expected, True, "bom", 1.0)
 
 
+def test_only_one_bom_is_removed():
+    # Found by tests/core/test_properties.py: "utf-8-sig" on the body swallowed a second U+FEFF.
+    d = decode_bytes(codecs.BOM_UTF8 * 2 + b"text")
+    assert (d.text, d.encoding, d.bom) == ("\ufefftext", "utf-8-sig", True)
+    assert decode_bytes(codecs.BOM_UTF8 * 2, encoding="utf-8-sig").text == "\ufeff"
+    assert decode_bytes(codecs.BOM_UTF16_LE * 2).text == "\ufeff"
+
+
 @pytest.mark.parametrize("codec", ["utf-16-be", "utf-32-be"])
 def test_big_endian_bom(codec):
     bom = codecs.BOM_UTF16_BE if "16" in codec else codecs.BOM_UTF32_BE

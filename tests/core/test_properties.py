@@ -166,6 +166,7 @@ def _check_decoded(data: bytes, d: DecodedText) -> None:
 @example(b"\xff\xfe\x00\x00")
 @example(b"\x00\x00\xfe\xff\x00")
 @example(b"\x1b$B")
+@example(b"\xef\xbb\xbf\xef\xbb\xbf")  # found by this test: a second BOM was swallowed
 def test_decoding_any_bytes_gives_text_or_a_clear_refusal(data):
     try:
         d = decode_bytes(data)
