@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QSettings, Qt, qVersion
+from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_app.core.pipeline import clean_text
 from desktop_app.core.profiles import Profile, _frozen_map, default_profile, load_profile
 from desktop_app.gui.dialogs import AboutDialog, EncodingDialog, ExportDialog, RulesDialog
 from desktop_app.gui.dialogs.rules_dialog import _SAME
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    """QSettings in a temporary folder, so tests neither read nor write the user's settings."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    yield
-    QSettings().clear()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      os.environ.get("XDG_CONFIG_HOME", str(Path.home() / ".config")))
 
 
 def ok_button(dlg):
