@@ -150,6 +150,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err("interrupted")
         return 130
     except Exception as exc:  # a bug: no traceback on the terminal, all of it in the log
+        from desktop_app.core.batch import WorkerDied
+
+        if isinstance(exc, WorkerDied):
+            log.exception("worker died")
+            _err(f"error: {exc}{_log_hint(log_path)}")
+            return 1
         log.exception("internal error")
         _err(f"internal error: {type(exc).__name__}: {exc}{_log_hint(log_path)}")
         return 1
@@ -343,7 +349,10 @@ class Run:
 
         total_bytes = sum(s.size for s in todo)
         # A pool only pays off when there is more than one chunk of work.
-        if total_bytes < batch.FILE_CHUNK_BYTES and len(todo) <= batch.FILE_CHUNK_COUNT:
+        if a.format == "jsonl":
+            if len(todo) == 1 and total_bytes < batch.JSONL_CHUNK_BYTES:
+                jobs = 1
+        elif total_bytes < batch.FILE_CHUNK_BYTES and len(todo) <= batch.FILE_CHUNK_COUNT:
             jobs = 1
         started = time.perf_counter()
         corpus = None

@@ -533,13 +533,24 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+class WorkerDied(RuntimeError):
+    """A pool worker was killed (e.g. by the out-of-memory killer); the batch cannot go on."""
+
+
 def ordered_map(func: Callable[[Any], Any], items: Iterable[Any], *, jobs: int,
                 initializer: Callable[..., None] | None = None, initargs: tuple = (),
-                in_flight: int | None = None) -> Iterator[Any]:
+                in_flight: int | None = None,
+                on_crash: Callable[[Any, Callable[[Any], tuple[bool, Any]]], Any] | None = None
+                ) -> Iterator[Any]:
     """`map(func, items)` on `jobs` processes, results in input order, at most `in_flight` pending.
 
     With jobs == 1 everything runs in this process (no pickling, and monkeypatching works in tests).
     Items are consumed lazily, so an unbounded stream of items needs bounded memory.
+
+    A worker that dies (killed, out of memory) breaks the pool. Without `on_crash` that raises
+    `WorkerDied`. With it, the items that were in flight are retried one by one, each in a fresh
+    process: `on_crash(item, run_isolated)` returns the item's result, where `run_isolated(x)` gives
+    (True, func(x)) or (False, None) if the process died again; then a new pool takes the rest.
     """
     if jobs <= 1:
         if initializer is not None:
@@ -548,21 +559,54 @@ def ordered_map(func: Callable[[Any], Any], items: Iterable[Any], *, jobs: int,
             yield func(item)
         return
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    def run_isolated(item: Any) -> tuple[bool, Any]:
+        with ProcessPoolExecutor(max_workers=1, initializer=_worker_start,
+                                 initargs=(initializer, initargs)) as solo:
+            try:
+                return True, solo.submit(func, item).result()
+            except BrokenProcessPool:
+                return False, None
 
     limit = in_flight or jobs * IN_FLIGHT_PER_JOB
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
-                             initargs=(initializer, initargs)) as pool:
-        pending: deque = deque()
-        try:
-            for item in items:
-                pending.append(pool.submit(func, item))
-                if len(pending) >= limit:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-        finally:
-            for fut in pending:
-                fut.cancel()
+    stream = iter(items)
+    while True:
+        leftovers: list[tuple[Any, Any]] = []
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
+                                 initargs=(initializer, initargs)) as pool:
+            pending: deque = deque()
+            try:
+                for item in stream:
+                    try:
+                        pending.append((item, pool.submit(func, item)))
+                    except BrokenProcessPool:
+                        pending.append((item, None))
+                        raise
+                    if len(pending) >= limit:
+                        result = pending[0][1].result()
+                        pending.popleft()
+                        yield result
+                while pending:
+                    result = pending[0][1].result()
+                    pending.popleft()
+                    yield result
+                return
+            except BrokenProcessPool as exc:
+                if on_crash is None:
+                    raise WorkerDied("a worker process died (killed, or out of memory); the inputs not yet "
+                                     "processed were not cleaned") from exc
+                leftovers = list(pending)
+                pending.clear()
+            finally:
+                for _, fut in pending:
+                    if fut is not None:
+                        fut.cancel()
+        for item, fut in leftovers:
+            if fut is not None and fut.done() and not fut.cancelled() and fut.exception() is None:
+                yield fut.result()
+            else:
+                yield on_crash(item, run_isolated)
 
 
 def _worker_start(initializer: Callable[..., None] | None, initargs: tuple) -> None:
@@ -586,9 +630,13 @@ def build_corpus(sources: Sequence[Source], config: BatchConfig, *, jobs: int,
             for chunk in file_chunks(enumerate(sources)):
                 yield corpus_files_task, chunk
 
+    def on_crash(task: tuple[Callable, Any], run_isolated: Callable) -> tuple[CorpusStats, int]:
+        ok, result = run_isolated(task)
+        return result if ok else (CorpusStats(), 0)  # the cleaning pass reports those inputs
+
     stats = CorpusStats()
     for partial, size in ordered_map(_run_sized, tasks(), jobs=jobs, initializer=init_worker,
-                                     initargs=(config, None)):
+                                     initargs=(config, None), on_crash=on_crash):
         stats.merge(partial)
         if len(stats.line_docs) > stats.max_keys:
             stats.line_docs = type(stats.line_docs)({k: n for k, n in stats.line_docs.items() if n > 1})
@@ -637,6 +685,30 @@ def _cleaning_tasks(sources: Sequence[Source], config: BatchConfig) -> Iterator[
         yield "end", end
 
 
+WORKER_DIED = "the worker process died while cleaning it (killed, or out of memory)"
+
+
+def _on_crash(task: tuple[str, Any], run_isolated: Callable) -> Any:
+    """A task whose worker died: retry it alone (file by file), so only the culprit fails."""
+    kind, arg = task
+    if kind == "files":
+        results = []
+        for item in arg:
+            ok, result = run_isolated(("files", [item]))
+            index, source = item
+            results += result if ok else [FileResult(index, "failed", WORKER_DIED, size=source.size)]
+        return results
+    ok, result = run_isolated(task)
+    if ok:
+        return result
+    if kind == "jsonl":  # keep every line unchanged and name each record
+        out = JsonlChunkResult(arg.index, arg.first_line, list(arg.lines), size=arg.size)
+        out.problems = [RecordProblem(arg.first_line + k, WORKER_DIED, False)
+                        for k, line in enumerate(arg.lines) if line.strip()]
+        return out
+    return arg  # a JsonlEnd marker never runs rules
+
+
 def run_cleaning(sources: Sequence[Source], config: BatchConfig, corpus: CorpusStats | None, *,
                  jobs: int) -> Iterator[FileResult | JsonlChunkResult | JsonlEnd]:
     """The cleaning pass as an ordered stream of results.
@@ -645,7 +717,7 @@ def run_cleaning(sources: Sequence[Source], config: BatchConfig, corpus: CorpusS
     `JsonlChunkResult`s in order, then its `JsonlEnd`. Identical whatever `jobs` is.
     """
     for result in ordered_map(_dispatch, _cleaning_tasks(sources, config), jobs=jobs,
-                              initializer=init_worker, initargs=(config, corpus)):
+                              initializer=init_worker, initargs=(config, corpus), on_crash=_on_crash):
         if isinstance(result, list):
             yield from result
         else:

@@ -334,3 +334,44 @@ def test_file_over_the_size_limit_is_refused(run, tmp_path):
     r = run("clean", str(big), str(good), "-o", str(tmp_path / "out"), "--max-size", "0.25")
     assert_clean_failure(r, big, "too large")
     assert (tmp_path / "out" / "good.txt").exists()
+
+
+def test_worker_killed_is_a_clear_error(run, tmp_path, monkeypatch):
+    import signal
+
+    monkeypatch.setattr(batch, "FILE_CHUNK_COUNT", 1)  # one file per task, so the pool is used
+    real = batch.clean_files_task
+
+    def killer(items):
+        if any(s.rel[-1] == "kill.txt" for _, s in items):
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+        return real(items)
+
+    monkeypatch.setattr(batch, "clean_files_task", killer)
+    src = tmp_path / "in"
+    for name in ("a.txt", "kill.txt", "z.txt"):
+        write(src / name, GOOD + name + "\n")
+    r = run("clean", str(src), "-o", str(tmp_path / "out"), "--jobs", "2")
+    assert_clean_failure(r, src / "kill.txt", "worker process died")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "z.txt"]  # the others go on
+
+
+def test_worker_killed_on_a_jsonl_record(run, tmp_path, monkeypatch):
+    import signal
+
+    monkeypatch.setattr(batch, "JSONL_CHUNK_BYTES", 10)  # one record per task, so the pool is used
+    real = batch.clean_jsonl_task
+
+    def killer(chunk):
+        if any("KILL" in line for line in chunk.lines):
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(chunk)
+
+    monkeypatch.setattr(batch, "clean_jsonl_task", killer)
+    texts = ["First story.  \n", "KILL this worker.\n", "Third story.  \n"]
+    f = write(tmp_path / "c.jsonl", "".join(json.dumps({"text": t}) + "\n" for t in texts))
+    out = tmp_path / "o.jsonl"
+    r = run("clean", str(f), "--format", "jsonl", "-o", str(out), "--jobs", "2")
+    assert_clean_failure(r, f"{f}:2", "worker process died")
+    got = [json.loads(x)["text"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert got == ["First story.\n", "KILL this worker.\n", "Third story.\n"]  # kept, not lost
