@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core import analyze, analyze_full, apply_edits, clean_text, default_profile
 from desktop_app.core.decoding import DecodedText, DecodeError, decode_bytes
+from desktop_app.core.profiles import profile_from_dict
 from desktop_app.core.rules import load_all
 
 PROFILE = default_profile()
@@ -120,6 +121,37 @@ def test_every_single_edit_applies_on_its_own(text):
     for e in edits:
         single = apply_edits(text, [e])
         assert single == text[:e.start] + e.replacement + text[e.end:]
+
+
+def _profile(apply_threshold, metadata, disabled, drop_title, phrases):
+    return profile_from_dict({
+        "profile": {"name": "generated", "apply_threshold": apply_threshold},
+        "thresholds": {"metadata": metadata},
+        "categories": {"disabled": sorted(disabled)},
+        "boilerplate": {"phrases": phrases, "drop_title": drop_title},
+    }, default_profile())
+
+
+profiles = st.builds(
+    _profile,
+    st.sampled_from([0.0, 0.3, 0.5, 0.8, 1.0]),
+    st.sampled_from([0.0, 0.5, 0.95]),
+    st.sets(st.sampled_from(sorted(CATEGORIES))),
+    st.booleans(),
+    st.lists(st.sampled_from(FRAGMENTS[:24]), max_size=3),
+)
+
+
+@ENGINE
+@given(engine_text, profiles)
+def test_properties_hold_for_any_profile(text, profile):
+    # A profile that applies everything (threshold 0), or drops the title, or runs one category,
+    # makes more edits interact than the default does.
+    edits = analyze(text, profile)
+    _check_edits(text, edits)
+    cleaned = clean_text(text, profile)
+    assert apply_edits(text, [e for e in edits if profile.accepts(e)]) == cleaned
+    assert clean_text(cleaned, profile) == cleaned
 
 
 # --- decoding -------------------------------------------------------------------------------------
