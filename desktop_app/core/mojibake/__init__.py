@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import LOST
 from desktop_app.core.mojibake.engine import ChainRepair, is_suspicious, repair_line
-from desktop_app.core.mojibake.ftfy_fixes import Repair, ftfy_repairs
+from desktop_app.core.mojibake.ftfy_fixes import Repair, ftfy_repairs, needs_ftfy
 from desktop_app.core.mojibake.model import model
 
 __all__ = ["Repair", "repair_line_full", "repair_text", "lines"]
@@ -69,27 +69,71 @@ def repair_line_full(line: str) -> list[Repair]:
     second = [_chain_repair(r) for r in chain]
     if not first:
         return second
-    # Both changed the line: re-align the original with the final text; each changed run carries the
-    # reasons of the steps that touched it.
-    final = fixed
-    for r in sorted(second, key=lambda r: -r.start):
-        final = final[:r.start] + r.replacement + final[r.end:]
-    out = []
-    for span in diff_spans(line, final):
-        rules = first + second
-        reason = "; then ".join(dict.fromkeys(r.reason for r in rules))
-        conf = min(r.confidence for r in rules)
-        out.append(Repair(span.start, span.end, span.replacement, second[0].rule, reason, conf))
+    return _compose(line, first, second)
+
+
+def _compose(line: str, first: list[Repair], second: list[Repair]) -> list[Repair]:
+    """ftfy's repairs of `line`, then the engine's repairs of ftfy's result, as repairs of `line`.
+
+    An engine repair away from ftfy's changes is moved back to the line's offsets; one that touches
+    them is merged with them into one repair carrying both reasons and the lower confidence.
+    """
+    spans = []  # ftfy's repairs in the coordinates of its output
+    delta = 0
+    for r in first:
+        spans.append((r.start + delta, r.start + delta + len(r.replacement), r))
+        delta += len(r.replacement) - (r.end - r.start)
+    out: list[Repair] = []
+    merged: dict[int, list[Repair]] = {}
+    for e in second:
+        hit = [k for k, (a, b, _) in enumerate(spans) if e.start <= b and a <= e.end]
+        if hit:
+            for k in hit:
+                merged.setdefault(k, []).append(e)
+            continue
+        # Offset delta of the ftfy repairs before e.
+        d = sum(len(r.replacement) - (r.end - r.start) for a, _, r in spans if a < e.start)
+        out.append(Repair(e.start - d, e.end - d, e.replacement, e.rule, e.reason, e.confidence))
+    fixed = _apply_repairs(line, first)
+    for k, (a, b, r) in enumerate(spans):
+        if k not in merged:
+            out.append(r)
+            continue
+        group = merged[k]
+        lo = min([a] + [e.start for e in group])
+        hi = max([b] + [e.end for e in group])
+        local = fixed[lo:hi]
+        for e in sorted(group, key=lambda e: -e.start):
+            local = local[:e.start - lo] + e.replacement + local[e.end - lo:]
+        d = sum(len(x.replacement) - (x.end - x.start) for x0, _, x in spans if x0 < lo)
+        start0 = min(r.start, lo - d)
+        end0 = max(r.end, hi - d - (len(r.replacement) - (r.end - r.start)))
+        reason = "; then ".join(dict.fromkeys([r.reason] + [e.reason for e in group]))
+        out.append(Repair(start0, end0, local, group[0].rule, reason,
+                          min([r.confidence] + [e.confidence for e in group])))
+    out.sort(key=lambda r: r.start)
+    if _apply_repairs(line, out) != _apply_repairs(fixed, second):
+        # Overlapping groups: fall back to one repair per changed run of the final text.
+        final = _apply_repairs(fixed, second)
+        reason = "; then ".join(dict.fromkeys(r.reason for r in first + second))
+        conf = min(r.confidence for r in first + second)
+        return [Repair(s.start, s.end, s.replacement, second[0].rule, reason, conf)
+                for s in diff_spans(line, final)]
     return out
+
+
+def _apply_repairs(line: str, repairs: list[Repair]) -> str:
+    for r in sorted(repairs, key=lambda r: -r.start):
+        line = line[:r.start] + r.replacement + line[r.end:]
+    return line
 
 
 def repair_text(text: str) -> Iterator[Repair]:
     """Every repair over `text`, in offsets of `text`."""
-    if text.isascii() and "&" not in text and "\x1b" not in text and not any(
-            c < " " and c not in "\t\n\r" for c in text):
+    if text.isascii() and not needs_ftfy(text.replace("\n", " ").replace("\r", " ")):
         return
     for offset, line in lines(text):
-        if not line or line.isascii() and "&" not in line and "\x1b" not in line:
+        if not line or (line.isascii() and not needs_ftfy(line)):
             continue
         for r in repair_line_full(line):
             yield Repair(r.start + offset, r.end + offset, r.replacement, r.rule, r.reason, r.confidence)

@@ -34,9 +34,10 @@ def _encoded(c: str, codec: str) -> bytes | None:
 
 
 def _join(segs: list) -> tuple[int, int, str]:
-    while len(segs) > 1 and not segs[-1][3] and segs[-1][2] == LOST:
-        segs = segs[:-1]  # a run does not end on a bare lost-byte marker
-    return segs[0][0], segs[-1][1], "".join(s[2] for s in segs)
+    text = "".join(s[2] for s in segs)
+    while LOST + LOST in text:
+        text = text.replace(LOST + LOST, LOST)  # one lost character, seen from both of its sides
+    return segs[0][0], segs[-1][1], text
 
 
 _LABELS = {
@@ -142,6 +143,15 @@ class Chain:
                 return out
             except UnicodeDecodeError as err:
                 b = pos + err.start
+            if b not in char_at and b > pos:
+                # The valid bytes end inside character ck, whose tail starts a sequence that breaks
+                # off: the text up to it is recovered and the broken character is marked as lost.
+                ck = max(q for q in range(k, count) if bounds[q] < b)
+                head = data[pos:b].decode(self.true)
+                if head and ck >= k:
+                    out.append((i + k, i + ck + 1, head + LOST, False))
+                    k = ck + 1
+                    continue
             while b > pos and b not in char_at:
                 b -= 1
             end_k = char_at.get(b, k)
@@ -204,9 +214,11 @@ CHAINS: tuple[Chain, ...] = (
     Chain("utf-8", "cp437", "utf8-cp437"),
     Chain("utf-8", "mac_roman", "utf8-macroman"),
     Chain("cp932", "sloppy-windows-1252", "sjis-cp1252"),
+    Chain("cp932", "latin-1", "sjis-latin1"),
     Chain("euc_jp", "cp932", "eucjp-sjis"),
     Chain("cp1252", "mac_roman", "cp1252-macroman"),
     Chain("mac_roman", "sloppy-windows-1252", "macroman-cp1252"),
+    Chain("mac_roman", "latin-1", "macroman-latin1"),
     Chain("cp1251", "sloppy-windows-1252", "cp1251-cp1252"),
     Chain("gbk", "big5", "gbk-big5"),
     Chain("big5", "gbk", "big5-gbk"),

@@ -30,7 +30,10 @@ MIN_GAIN = 1.5          # below this gain (log10) a repair is not even proposed
 GAIN_MID = 1.8          # confidence = logistic((gain - GAIN_MID) * GAIN_SLOPE): 0.8 at a gain of 2.5
 GAIN_SLOPE = 2.0
 ISOLATED_PENALTY = 2.0  # extra gain a short repair needs when no letter is near it
+SYMBOLS_ONLY_PENALTY = 5.0  # ... and when symbols turn into symbols with no letter near (line art, faces)
 CONTEXT_BONUS = 1.5     # per neighbouring word (max 2) already in the script the repair produces
+MAX_AVG_COST = 4.5      # a repaired window must look like real text: at most this cost per character
+LATER_ROUND_GAIN = 3.0  # a repair found only after others were applied needs this much gain
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
 MAX_TOKEN = 400         # longer tokens are cut into pieces of this size
 
@@ -131,8 +134,10 @@ def _chain_allows(chain: Chain, before: str, after: str) -> bool:
     if not recovered or recovered == before.replace(LOST, ""):
         return False  # nothing recovered: only lost-byte markers moved
     lost = after.count(LOST)
-    if lost > before.count(LOST) + before.count("?"):
-        return False  # the chain broke correct text (or the run is not this chain's mojibake)
+    # A run may end in a character whose bytes broke off (one more �); otherwise new lost-byte
+    # markers mean the chain broke correct text, or the run is not this chain's mojibake.
+    if lost > before.count(LOST) + before.count("?") + (len(recovered) >= 4):
+        return False
     if len(before) > 4 * len(recovered) + 3 * lost:
         return False  # more characters vanished than any lost byte can explain
     if all(unicodedata.category(c) == "Cc" for c in before):
@@ -198,17 +203,31 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     orig = token[start:end]
     if not _chain_allows(chain, orig, replacement):
         return -1.0
+    if chain.read_as in _DOUBLE_BYTE and chain.true in _DOUBLE_BYTE and len(orig) < 2:
+        return -1.0  # one CJK character read with another CJK codec: any hanzi maps to some hanzi
+    if chain.read_as in _DOUBLE_BYTE and not (_scripts(replacement) & _CJK_SCRIPTS) and not (
+            _touches_letter(token, start, end) or end - start > 1):
+        return -1.0  # one CJK character alone, repaired into a Latin letter: no evidence
     a, b = _word_bounds(token, start, end)
     before = token[a:b]
     after = token[a:start] + replacement + token[end:b]
-    gain = m.cost(before) - m.cost(after)
-    if end - start <= 2 and not _touches_letter(token, start, end) and (
-            any(c.isalpha() for c in replacement) or not _near_letter(token, start, end)):
+    context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
+    if not (chain.multibyte_true or chain.multibyte_read) and context <= 0 and not all(
+            w.isascii() or m.is_known_word(w) for w in _WORD.findall(after)):
+        return -1.0  # single-byte code pages map every byte to something: a repair must make words
+    if any(not (c.isalnum() or c.isspace() or c == LOST or c in m.symbols or "\u3000" <= c <= "\u30ff"
+                or "\uff00" <= c <= "\uffef") for c in replacement):
+        return -1.0  # a repair produces letters and everyday punctuation, not rare symbols
+    if m.cost(replacement) > MAX_AVG_COST * len(replacement):
+        return -1.0  # the repair is no text either (real text averages 1-4 per character)
+    gain = m.cost(before) - m.cost(after) + context
+    if end - start <= 2 and not _touches_letter(token, start, end):
         # A lone symbol turned into a one-letter word (√ into Ã, ™ into ô), or swapped for another
         # symbol: code pages map almost every byte, so there is little evidence either way.
-        gain -= ISOLATED_PENALTY
-    if ctx is not None:
-        gain += ctx.bonus(base + a, base + b, before, after)
+        if any(c.isalpha() for c in replacement):
+            gain -= ISOLATED_PENALTY
+        elif not _near_letter(token, start, end):
+            gain -= SYMBOLS_ONLY_PENALTY
     return gain
 
 
@@ -256,25 +275,37 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
     first = _repair_once(line, m, every_token=False)
     if not first:
         return first
-    rounds = [first]
-    current = _apply(line, first)
-    for _ in range(MAX_ROUNDS - 1):
-        more = _repair_once(current, m, every_token=True)
-        if not more:
-            break
-        rounds.append(more)
-        current = _apply(current, more)
-    if len(rounds) == 1:
+    # tags[i]: the repairs that produced character i of the current text (for the final report).
+    applied: list[ChainRepair] = []
+    tags: list[frozenset[int]] = [frozenset()] * len(line)
+    current = line
+    batch = first
+    for round_no in range(MAX_ROUNDS):
+        if round_no:
+            batch = [r for r in _repair_once(current, m, every_token=True) if r.gain >= LATER_ROUND_GAIN]
+            if not batch:
+                break
+        for r in sorted(batch, key=lambda r: -r.start):
+            idx = len(applied)
+            applied.append(r)
+            joined = frozenset().union(*tags[r.start:r.end]) | {idx}
+            current = current[:r.start] + r.replacement + current[r.end:]
+            tags[r.start:r.end] = [joined] * len(r.replacement) if r.replacement else []
+            if not r.replacement and r.start < len(tags):
+                tags[r.start] = tags[r.start] | joined
+    if len(applied) == len(first):
         return first
-    # Map every round's repairs back onto the line: align the line with the final text and give
-    # each changed run the chains and the weakest confidence of the repairs that built it.
-    every = [r for rs in rounds for r in rs]
     out = []
+    delta = 0
     for span in diff_spans(line, current):
-        chains = tuple(dict.fromkeys(c for r in reversed(every) for c in r.chains))
-        gain = min(r.gain for r in every)
-        out.append(ChainRepair(span.start, span.end, span.replacement, chains, gain,
-                               min(r.confidence for r in every)))
+        fs = span.start + delta
+        fe = fs + len(span.replacement)
+        delta += len(span.replacement) - (span.end - span.start)
+        ids = frozenset().union(*tags[max(0, fs - (fs == fe)):max(fe, fs + 1)])
+        used = [applied[i] for i in sorted(ids)] or applied
+        chains = tuple(dict.fromkeys(c for r in reversed(used) for c in r.chains))
+        out.append(ChainRepair(span.start, span.end, span.replacement, chains, sum(r.gain for r in used),
+                               min(r.confidence for r in used)))
     return out
 
 

@@ -21,9 +21,10 @@ FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=Fals
                                    explain=True)
 
 # Characters that can make ftfy change a line even when `is_bad` says the line looks fine: HTML
-# entities, C0/C1 controls, the escape of terminal codes, Latin ligatures, lone surrogates.
+# entities, C0/C1 controls, the escape of terminal codes, Latin ligatures and digraphs, surrogates.
 _NEEDS_FTFY = re.compile(
-    "[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufb00-\ufb06\ud800-\udfff]")
+    "[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06"
+    "\ud800-\udfff]")
 
 _CODEC_NAMES = {
     "utf-8": "UTF-8", "utf-8-variants": "UTF-8", "latin-1": "Latin-1", "windows-1252": "Windows-1252",

@@ -21,7 +21,7 @@ BACKOFF = 1.0          # log10 penalty when a bigram is unseen and the scorer fa
 UNKNOWN_LETTER = 8.5   # cost of a letter the model has never seen
 UNKNOWN_SYMBOL = 6.0   # cost of a symbol with no entry in the symbol table
 BAD_CHAR = 9.0         # C1 controls, private use, unassigned
-LOST_BYTE = 5.0        # U+FFFD: a byte lost before us (kept when it cannot be repaired)
+LOST_BYTE = 3.0        # U+FFFD: a byte lost before us (kept when it cannot be repaired)
 CASE_FLIP = 3.0        # an upper-case letter right after a lower-case one inside a word
 SCRIPT_MIX = 3.0       # a word mixing scripts that real words do not mix (Latin with CJK, kana widths)
 
@@ -34,17 +34,25 @@ _CLITIC_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu
 
 CLITIC = 2.5            # a clitic after or before a word ("minister's", "didn't", "l'été")
 WIDTH_FORM = 0.3        # per character in half-width/full-width form
+CLAUSE_OPENER = 5.0     # ¿ or ¡ right after a letter
 SYMBOL_PAIR = 2.0       # a non-ASCII symbol glued to another symbol
 INTRAWORD_SYMBOL = 3.0  # a symbol glued between two letters ("na•ve")
 RARE_CAPITAL = 1.5      # an accented capital that is not a word's initial nor in an all-caps word
 _INTRAWORD = frozenset("-\u2010\u2011\u2013\u2014'\u2019.\u00b7\u30fb/:&@_+,=")
 
-# Punctuation that real text puts next to other punctuation: quotes, brackets, dashes, stops.
-_PAIRABLE = frozenset(".,;:!?'\"()[]{}-\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
-                      "\u2026\u3001\u3002\u300c\u300d\u300e\u300f\uff08\uff09\u3010\u3011\uff01\uff1f"
-                      "\u30fb\u00a0\u00bf\u00a1%/*")
-
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+_ASCII_PUNCT = frozenset(".,;:!?")
+
+
+def _is_cjk_punct(c: str) -> bool:
+    return "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uff65"
+
+
+def _is_drawing(c: str) -> bool:
+    """Box drawing, block elements and geometric shapes: line art glues them together."""
+    return "\u2500" <= c <= "\u25ff"
 
 
 def script_of(c: str) -> str:
@@ -182,7 +190,7 @@ class Model:
         word_start = -1
         n = len(text)
         for i, c in enumerate(text):
-            if c.isalpha() or unicodedata.category(c)[0] == "M" or (
+            if c.isalpha() or (unicodedata.category(c)[0] == "M" and word_start >= 0) or (
                     c in "'\u2019" and word_start >= 0 and i + 1 < n and text[i + 1].isalpha()):
                 if word_start < 0:
                     word_start = i
@@ -191,12 +199,14 @@ class Model:
                 total += self.word_cost(text[word_start:i])
                 word_start = -1
             total += self.char_cost(c)
-            if i > 0 and not c.isascii() and not c.isspace() and c not in _PAIRABLE:
+            if i > 0 and not c.isspace() and not _is_drawing(c):
                 p = text[i - 1]
-                if not (p.isalnum() or p.isspace() or p in _PAIRABLE):
-                    total += SYMBOL_PAIR  # symbol soup ("â€", "‚±"): real text rarely glues symbols
+                if not (p.isalnum() or p.isspace() or _is_drawing(p)) and not (
+                        (p.isascii() and c.isascii()) or p in _ASCII_PUNCT or c in _ASCII_PUNCT
+                        or (_is_cjk_punct(p) and _is_cjk_punct(c))):
+                    total += SYMBOL_PAIR  # symbol soup ("â€", "¿…"): real text rarely glues symbols
             if c in "\u00bf\u00a1" and i > 0 and text[i - 1].isalpha():
-                total += SYMBOL_PAIR  # ¿ and ¡ open a clause, they never follow a letter
+                total += CLAUSE_OPENER  # ¿ and ¡ open a clause, they never follow a letter
             if (0 < i < n - 1 and not c.isascii() and c not in _INTRAWORD and text[i - 1].isalpha()
                     and text[i + 1].isalpha()):
                 total += INTRAWORD_SYMBOL
