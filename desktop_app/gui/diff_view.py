@@ -1,8 +1,11 @@
-"""The diff view: the original text beside the current one, with every change marked.
+"""The diff view: the original text against the current one, with every change marked.
 
-Side by side, aligned row for row: a removed line faces an empty, hatched filler row; a changed
-line faces its new version, with the changed characters marked more strongly. Next/previous change
-navigation (Alt+Down / Alt+Up) moves both sides together.
+Two modes (remembered in QSettings "diff/mode"). Inline, the default: one wrapped text, each changed
+line showing its removed characters struck through in red next to the inserted ones in green;
+scraped text is mostly long one-line paragraphs, which read best wrapped. Side by side: aligned
+row for row, a removed line facing an empty, hatched filler row and a changed line facing its new
+version with the changed characters marked more strongly. Next/previous change navigation
+(Alt+Down / Alt+Up) puts the cursor on the first changed character, scrolling long lines to it.
 
 Large texts: the diff is computed by `compute_diff`, a pure function run in a worker thread through
 `desktop_app.gui.worker`; a newer `set_texts` drops an older result. The work is bounded: lines are
@@ -20,7 +23,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QSignalBlocker, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -33,11 +36,13 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextDocumentLayout,
     QPlainTextEdit,
     QSplitter,
+    QStackedWidget,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -46,6 +51,8 @@ from PySide6.QtWidgets import (
 
 # Row kinds, one per side of each row.
 SAME, CHANGED, SOLO, FILLER = 0, 1, 2, 3  # SOLO: removed (left side) or added (right side)
+# Span kinds of the inline view.
+DELETED, INSERTED = 1, 2
 
 CHAR_DIFF_MAX_LINE = 4000  # longer changed lines are marked whole
 CHAR_DIFF_MIN_RATIO = 0.3  # less similar pairs are marked whole: a character diff would be noise
@@ -59,6 +66,8 @@ class DiffResult:
     char_spans:  row -> (left spans, right spans) of changed characters, (start, end) in the row.
     hunks:       first row of each change block, in order.
     removed/added/changed: line counts for the summary.
+    inline_text: the inline view: row i shows row i of both sides in one line, deleted characters
+                 and inserted ones next to each other; inline_spans: row -> [(start, end, kind)].
     """
 
     left_text: str = ""
@@ -70,7 +79,9 @@ class DiffResult:
     removed: int = 0
     added: int = 0
     changed: int = 0
-    documents: tuple = ()  # (left, right) QTextDocuments filled in the worker, adopted by the view
+    inline_text: str = ""
+    inline_spans: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
+    documents: tuple = ()  # (left, right, inline) QTextDocuments filled in the worker, adopted by the view
 
     @property
     def rows(self) -> int:
@@ -82,22 +93,83 @@ def _lines(text: str) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
 
 
-def _char_spans(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+def _char_opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]] | None:
+    """difflib's character opcodes for a changed line pair, or None when not worth it (see the limits)."""
     if len(a) > CHAR_DIFF_MAX_LINE or len(b) > CHAR_DIFF_MAX_LINE:
         return None
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     if sm.real_quick_ratio() < CHAR_DIFF_MIN_RATIO or sm.quick_ratio() < CHAR_DIFF_MIN_RATIO:
         return None
-    left: list[tuple[int, int]] = []
-    right: list[tuple[int, int]] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    return sm.get_opcodes()
+
+
+PAIR_SEARCH_LIMIT = 2_500  # replace blocks up to this many line pairs look for the most similar pairs
+PAIR_MIN_RATIO = 0.5
+
+
+def _pair_lines(a: list[str], i1: int, i2: int, b: list[str], j1: int, j2: int) -> list[tuple[int | None, int | None]]:
+    """Rows for a replaced block: (i, j) pairs a changed line with its new version, (i, None) is
+    removed and (None, j) added. Like difflib.Differ, the most similar pair is matched first and the
+    parts before and after it are paired the same way; big blocks are paired in order."""
+    rows: list[tuple[int | None, int | None]] = []
+    stack: list[tuple[int, int, int, int] | tuple[int, int]] = [(i1, i2, j1, j2)]
+    while stack:
+        item = stack.pop()
+        if len(item) == 2:  # an already decided pair
+            rows.append(item)
+            continue
+        lo_a, hi_a, lo_b, hi_b = item
+        na, nb = hi_a - lo_a, hi_b - lo_b
+        if na == 0 or nb == 0:
+            rows.extend((i, None) for i in range(lo_a, hi_a))
+            rows.extend((None, j) for j in range(lo_b, hi_b))
+            continue
+        if na == nb or na * nb > PAIR_SEARCH_LIMIT:
+            n = min(na, nb)
+            rows.extend((lo_a + k, lo_b + k) for k in range(n))
+            rows.extend((i, None) for i in range(lo_a + n, hi_a))
+            rows.extend((None, j) for j in range(lo_b + n, hi_b))
+            continue
+        best, best_i, best_j = PAIR_MIN_RATIO, -1, -1
+        sm = difflib.SequenceMatcher(autojunk=False)
+        for j in range(lo_b, hi_b):
+            sm.set_seq2(b[j])
+            for i in range(lo_a, hi_a):
+                sm.set_seq1(a[i])
+                if sm.real_quick_ratio() > best and sm.quick_ratio() > best and sm.ratio() > best:
+                    best, best_i, best_j = sm.ratio(), i, j
+        if best_i < 0:  # nothing alike: removed lines, then added ones
+            rows.extend((i, None) for i in range(lo_a, hi_a))
+            rows.extend((None, j) for j in range(lo_b, hi_b))
+            continue
+        # Process in order: before the pair, the pair, after it (the stack is LIFO).
+        stack.append((best_i + 1, hi_a, best_j + 1, hi_b))
+        stack.append((best_i, best_j))
+        stack.append((lo_a, best_i, lo_b, best_j))
+    return rows
+
+
+def _inline_row(a: str, b: str, ops) -> tuple[str, list[tuple[int, int, int]]]:
+    """One line showing the change from `a` to `b`: (text, [(start, end, DELETED or INSERTED)])."""
+    if ops is None:  # marked whole: the old line, then the new one
+        return a + b, [(0, len(a), DELETED), (len(a), len(a) + len(b), INSERTED)]
+    parts: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    pos = 0
+    for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
+            parts.append(a[i1:i2])
+            pos += i2 - i1
             continue
         if i2 > i1:
-            left.append((i1, i2))
+            parts.append(a[i1:i2])
+            spans.append((pos, pos + i2 - i1, DELETED))
+            pos += i2 - i1
         if j2 > j1:
-            right.append((j1, j2))
-    return left, right
+            parts.append(b[j1:j2])
+            spans.append((pos, pos + j2 - j1, INSERTED))
+            pos += j2 - j1
+    return "".join(parts), spans
 
 
 GAP_DIFF_LIMIT = 250_000  # a gap between anchors is diffed by difflib only if len(a) * len(b) is below this
@@ -247,6 +319,7 @@ def compute_diff(original: str, current: str, cancel=None) -> DiffResult | None:
     res = DiffResult()
     left: list[str] = []
     right: list[str] = []
+    inline: list[str] = []
     lk, rk = res.left_kinds, res.right_kinds
     for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if cancel is not None and n % 64 == 0 and cancel.is_set():
@@ -254,33 +327,38 @@ def compute_diff(original: str, current: str, cancel=None) -> DiffResult | None:
         if tag == "equal":
             left += a[i1:i2]
             right += b[j1:j2]
+            inline += b[j1:j2]
             lk.extend([SAME] * (i2 - i1))
             rk.extend([SAME] * (j2 - j1))
             continue
         if not lk or lk[-1] == SAME and rk[-1] == SAME:
             res.hunks.append(len(lk))  # adjacent blocks (a loose pair and a removal) are one change
-        na, nb = i2 - i1, j2 - j1
-        pairs = min(na, nb) if tag == "replace" else 0
-        for k in range(max(na, nb)):
+        for ia, jb in _pair_lines(a, i1, i2, b, j1, j2):
             row = len(lk)
-            la = a[i1 + k] if k < na else None
-            lb = b[j1 + k] if k < nb else None
+            la = a[ia] if ia is not None else None
+            lb = b[jb] if jb is not None else None
             left.append(la if la is not None else "")
             right.append(lb if lb is not None else "")
-            if k < pairs:
+            if la is not None and lb is not None:
                 lk.append(CHANGED)
                 rk.append(CHANGED)
                 res.changed += 1
-                spans = _char_spans(la, lb)
-                if spans is not None:
-                    res.char_spans[row] = spans
+                ops = _char_opcodes(la, lb)
+                if ops is not None:
+                    res.char_spans[row] = ([(i1_, i2_) for t, i1_, i2_, _, _ in ops if t != "equal" and i2_ > i1_],
+                                           [(j1_, j2_) for t, _, _, j1_, j2_ in ops if t != "equal" and j2_ > j1_])
+                text, spans = _inline_row(la, lb, ops)
+                inline.append(text)
+                res.inline_spans[row] = spans
             else:
                 lk.append(SOLO if la is not None else FILLER)
                 rk.append(SOLO if lb is not None else FILLER)
                 res.removed += la is not None
                 res.added += lb is not None
+                inline.append(la if la is not None else lb)
     res.left_text = "\n".join(left)
     res.right_text = "\n".join(right)
+    res.inline_text = "\n".join(inline)
     return res
 
 
@@ -303,10 +381,12 @@ class _Pane(QPlainTextEdit):
 
 
 class DiffView(QWidget):
-    """Original vs current, side by side, with next/previous change navigation."""
+    """Original vs current, inline (wrapped, the default) or side by side, with change navigation."""
 
     diff_ready = Signal()  # a diff for the latest set_texts is shown
     change_selected = Signal(int)  # index of the change navigated to
+
+    MODE_INLINE, MODE_SIDE_BY_SIDE = "inline", "side-by-side"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -321,6 +401,9 @@ class DiffView(QWidget):
         self.left.setObjectName("diffOriginal")
         self.right = _Pane()
         self.right.setObjectName("diffCurrent")
+        self.inline = _Pane()
+        self.inline.setObjectName("diffInline")
+        self.inline.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.left_title = QLabel(self.tr("Original"))
         self.right_title = QLabel(self.tr("Current"))
         self.summary_label = QLabel()
@@ -339,6 +422,13 @@ class DiffView(QWidget):
         self.next_button.setShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Down))
         self.next_button.setToolTip(self.tr("Next change (Alt+Down)"))
         self.next_button.clicked.connect(self.next_change)
+        self.mode_combo = QComboBox()
+        self.mode_combo.setObjectName("diffMode")
+        self.mode_combo.addItem(self.tr("Inline"), self.MODE_INLINE)
+        self.mode_combo.addItem(self.tr("Side by side"), self.MODE_SIDE_BY_SIDE)
+        self.mode_combo.setToolTip(self.tr("Inline: one wrapped text, removed characters struck through in red, "
+                                           "added ones in green. Side by side: the original beside the current "
+                                           "text, line for line."))
 
         bar = QHBoxLayout()
         bar.addWidget(self.prev_button)
@@ -346,6 +436,7 @@ class DiffView(QWidget):
         bar.addWidget(self.position_label)
         bar.addStretch(1)
         bar.addWidget(self.summary_label)
+        bar.addWidget(self.mode_combo)
 
         lcol = QWidget()
         ll = QVBoxLayout(lcol)
@@ -360,11 +451,14 @@ class DiffView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(lcol)
         self.splitter.addWidget(rcol)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.inline)
+        self.stack.addWidget(self.splitter)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.stack, 1)
 
         # Both sides scroll together; highlights are remade for the rows on screen after a scroll.
         self._syncing = False
@@ -376,12 +470,23 @@ class DiffView(QWidget):
         self._paint_timer.setSingleShot(True)
         self._paint_timer.setInterval(0)
         self._paint_timer.timeout.connect(self._highlight_visible)
-        for pane in (self.left, self.right):
+        for pane in (self.left, self.right, self.inline):
             pane.verticalScrollBar().valueChanged.connect(self._paint_timer.start)
             pane.updateRequest.connect(self._on_update_request)
+        mode = QSettings().value("diff/mode", self.MODE_INLINE)
+        self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(mode)))
+        self.stack.setCurrentIndex(self.mode_combo.currentIndex())
+        self.mode_combo.currentIndexChanged.connect(self._on_mode)
         self._update_navigation()
 
     # --- public ----------------------------------------------------------------------------
+    def mode(self) -> str:
+        return self.mode_combo.currentData()
+
+    def set_mode(self, mode: str) -> None:
+        """Show the diff inline (MODE_INLINE) or side by side (MODE_SIDE_BY_SIDE); remembered."""
+        self.mode_combo.setCurrentIndex(max(0, self.mode_combo.findData(mode)))
+
     def set_texts(self, original: str, current: str) -> None:
         """Show the diff of `original` against `current` (computed in the background)."""
         from desktop_app.gui.worker import run_in_background
@@ -392,17 +497,17 @@ class DiffView(QWidget):
             self._task.cancel()
         self.summary_label.setText(self.tr("Comparing…"))
 
-        fonts = (QFont(self.left.font()), QFont(self.right.font()))
+        fonts = (QFont(self.left.font()), QFont(self.right.font()), QFont(self.inline.font()))
         ui_thread = QThread.currentThread()
 
         def op(cancel):
             res = compute_diff(original, current, cancel)
             if res is None:
                 return None
-            # QTextDocument is reentrant: filling it here keeps the UI thread free; the pane only
-            # has to adopt the finished document.
+            # QTextDocument is reentrant: filling it here keeps the UI thread free; the panes only
+            # have to adopt the finished documents.
             docs = []
-            for text, font in ((res.left_text, fonts[0]), (res.right_text, fonts[1])):
+            for text, font in zip((res.left_text, res.right_text, res.inline_text), fonts, strict=True):
                 doc = QTextDocument()
                 doc.setDefaultFont(font)
                 doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
@@ -434,7 +539,7 @@ class DiffView(QWidget):
         if self._current >= 0:
             target = min(self._current + 1, len(hunks) - 1)
         else:
-            top = self.left.firstVisibleBlock().blockNumber()
+            top = self._main_pane().firstVisibleBlock().blockNumber()
             target = next((i for i, r in enumerate(hunks) if r >= top), len(hunks) - 1)
         self.go_to_change(target)
 
@@ -444,27 +549,53 @@ class DiffView(QWidget):
         if self._current >= 0:
             target = max(self._current - 1, 0)
         else:
-            top = self.left.firstVisibleBlock().blockNumber()
+            top = self._main_pane().firstVisibleBlock().blockNumber()
             target = max((i for i, r in enumerate(self.result.hunks) if r < top), default=0)
         self.go_to_change(target)
 
     def go_to_change(self, index: int) -> None:
-        """Scroll both sides to change `index` and select its first row."""
+        """Scroll to change `index` and put the cursor on its first changed character."""
         if not self.change_count():
             return
         index = max(0, min(index, self.change_count() - 1))
         self._current = index
-        row = self.result.hunks[index]
-        for pane in (self.left, self.right):
-            cursor = QTextCursor(pane.document().findBlockByNumber(row))
+        res = self.result
+        row = res.hunks[index]
+        panes = (self.left, self.right, self.inline)
+        firsts = (res.char_spans.get(row, ([], []))[0], res.char_spans.get(row, ([], []))[1],
+                  res.inline_spans.get(row, []))
+        for pane, spans in zip(panes, firsts, strict=True):
+            block = pane.document().findBlockByNumber(row)
+            cursor = QTextCursor(block)
+            if spans:  # the first changed character, so that a long line scrolls to it
+                cursor.setPosition(block.position() + _utf16(block.text(), spans[0][0]))
             pane.setTextCursor(cursor)
-        self.left.centerCursor()
+        with QSignalBlocker(self.right.horizontalScrollBar()), QSignalBlocker(self.left.horizontalScrollBar()):
+            self.left.centerCursor()
+            self.right.centerCursor()
         self._sync(self.right.verticalScrollBar(), self.left.verticalScrollBar().value())
+        self.inline.centerCursor()
+        # A long line is laid out only when painted; scroll to the cursor again once it has been.
+        QTimer.singleShot(0, self._ensure_cursors_visible)
         self._update_navigation()
         self._highlight_visible()
         self.change_selected.emit(index)
 
     # --- internals -------------------------------------------------------------------------
+    def _ensure_cursors_visible(self) -> None:
+        for pane in (self.left, self.inline):
+            pane.ensureCursorVisible()
+
+    def _main_pane(self) -> QPlainTextEdit:
+        return self.inline if self.mode() == self.MODE_INLINE else self.left
+
+    def _on_mode(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        QSettings().setValue("diff/mode", self.mode())
+        if self._current >= 0:
+            self.go_to_change(self._current)
+        self._paint_timer.start()
+
     def _failed(self, gen: int, exc: BaseException) -> None:
         if gen == self._generation:
             self._task = None
@@ -476,17 +607,18 @@ class DiffView(QWidget):
         self._task = None
         self.result = res
         self._current = -1
+        panes = (self.left, self.right, self.inline)
         with QSignalBlocker(self.left.verticalScrollBar()), QSignalBlocker(self.right.verticalScrollBar()):
             if res.documents:
                 old = self._documents
-                self.left.setDocument(res.documents[0])
-                self.right.setDocument(res.documents[1])
+                for pane, doc in zip(panes, res.documents, strict=True):
+                    pane.setDocument(doc)
                 self._documents = res.documents  # the panes do not own documents set on them
                 res.documents = ()
                 del old
             else:
-                self.left.setPlainText(res.left_text)
-                self.right.setPlainText(res.right_text)
+                for pane, text in zip(panes, (res.left_text, res.right_text, res.inline_text), strict=True):
+                    pane.setPlainText(text)
         if res.hunks:
             self.summary_label.setText(
                 self.tr("{0} changes: {1} lines removed, {2} added, {3} changed").format(
@@ -556,21 +688,76 @@ class DiffView(QWidget):
             block = block.next()
         return range(first, last + 1)
 
+    def _current_rows(self) -> set[int]:
+        res = self.result
+        rows: set[int] = set()
+        if res is not None and 0 <= self._current < len(res.hunks):
+            r = res.hunks[self._current]
+            while r < res.rows and (res.left_kinds[r] != SAME or res.right_kinds[r] != SAME):
+                rows.add(r)
+                r += 1
+        return rows
+
+    @staticmethod
+    def _line_selection(block, color) -> QTextEdit.ExtraSelection:
+        fmt = QTextCharFormat()
+        fmt.setBackground(color)
+        fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        sel = QTextEdit.ExtraSelection()
+        sel.format = fmt
+        sel.cursor = QTextCursor(block)
+        return sel
+
+    @staticmethod
+    def _span_selection(block, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        line = block.text()
+        cur = QTextCursor(block)
+        cur.setPosition(block.position() + _utf16(line, start))
+        cur.setPosition(block.position() + min(_utf16(line, end), block.length() - 1),
+                        QTextCursor.MoveMode.KeepAnchor)
+        sel = QTextEdit.ExtraSelection()
+        sel.format = fmt
+        sel.cursor = cur
+        return sel
+
     def _highlight_visible(self) -> None:
         """Make the ExtraSelections for the rows on screen only (cost independent of text size)."""
         res = self.result
         if res is None:
             return
         c = self.colors()
-        current_rows: set[int] = set()
-        if 0 <= self._current < len(res.hunks):
-            start = res.hunks[self._current]
-            end = res.hunks[self._current + 1] if self._current + 1 < len(res.hunks) else res.rows
-            kinds = res.left_kinds
-            r = start
-            while r < end and (kinds[r] != SAME or res.right_kinds[r] != SAME):
-                current_rows.add(r)
-                r += 1
+        current_rows = self._current_rows()
+
+        def line_color(name: str, row: int) -> QColor:
+            color = QColor(c[name])
+            if row in current_rows:  # the change navigated to stands out
+                color.setAlpha(min(255, color.alpha() * 2))
+            return color
+
+        if self.mode() == self.MODE_INLINE:
+            deleted = QTextCharFormat()
+            deleted.setBackground(c["removed_char"])
+            deleted.setFontStrikeOut(True)
+            inserted = QTextCharFormat()
+            inserted.setBackground(c["added_char"])
+            sels = []
+            doc = self.inline.document()
+            for row in self._visible_rows(self.inline):
+                if row >= res.rows or (res.left_kinds[row] == SAME and res.right_kinds[row] == SAME):
+                    continue
+                block = doc.findBlockByNumber(row)
+                if res.left_kinds[row] == CHANGED:
+                    sels.append(self._line_selection(block, line_color("changed", row)))
+                    for s, e, kind in res.inline_spans.get(row, ()):
+                        sels.append(self._span_selection(block, s, e, deleted if kind == DELETED else inserted))
+                else:
+                    removed = res.left_kinds[row] == SOLO
+                    sels.append(self._line_selection(block, line_color("removed" if removed else "added", row)))
+                    if removed and block.length() > 1:
+                        sels.append(self._span_selection(block, 0, block.length(), deleted))
+            self.inline.setExtraSelections(sels)
+            return
+
         for pane, kinds, side, solo in ((self.left, res.left_kinds, 0, "removed"),
                                         (self.right, res.right_kinds, 1, "added")):
             sels = []
@@ -580,35 +767,17 @@ class DiffView(QWidget):
                     continue
                 kind = kinds[row]
                 block = doc.findBlockByNumber(row)
-                fmt = QTextCharFormat()
                 if kind == FILLER:
-                    brush = QBrush(c["filler"], Qt.BrushStyle.BDiagPattern)
-                    fmt.setBackground(brush)
-                else:
-                    color = QColor(c[solo] if kind == SOLO else c["changed"])
-                    if row in current_rows:  # the change navigated to stands out
-                        color.setAlpha(min(255, color.alpha() * 2))
-                    fmt.setBackground(color)
-                fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-                sel = QTextEdit.ExtraSelection()
-                sel.format = fmt
-                sel.cursor = QTextCursor(block)
-                sels.append(sel)
+                    sels.append(self._line_selection(block, QBrush(c["filler"], Qt.BrushStyle.BDiagPattern)))
+                    continue
+                sels.append(self._line_selection(block, line_color(solo if kind == SOLO else "changed", row)))
                 spans = res.char_spans.get(row)
                 if kind == CHANGED and spans:
                     cf = QTextCharFormat()
                     cf.setBackground(c["removed_char"] if side == 0 else c["added_char"])
-                    line = block.text()
                     for s, e in spans[side]:
-                        cur = QTextCursor(block)
-                        cur.setPosition(block.position() + _utf16(line, s))
-                        cur.setPosition(block.position() + min(_utf16(line, e), block.length() - 1),
-                                        QTextCursor.MoveMode.KeepAnchor)
-                        csel = QTextEdit.ExtraSelection()
-                        csel.format = cf
-                        csel.cursor = cur
-                        sels.append(csel)
+                        sels.append(self._span_selection(block, s, e, cf))
             pane.setExtraSelections(sels)
 
 
-__all__ = ["CHANGED", "FILLER", "SAME", "SOLO", "DiffResult", "DiffView", "compute_diff"]
+__all__ = ["CHANGED", "DELETED", "FILLER", "INSERTED", "SAME", "SOLO", "DiffResult", "DiffView", "compute_diff"]

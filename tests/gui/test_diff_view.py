@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from desktop_app.gui.diff_view import CHANGED, FILLER, SAME, SOLO, DiffView, _utf16, compute_diff
+from desktop_app.gui.diff_view import (
+    CHANGED,
+    DELETED,
+    FILLER,
+    INSERTED,
+    SAME,
+    SOLO,
+    DiffView,
+    _utf16,
+    compute_diff,
+)
 
 
 def side_lines(text: str, kinds) -> list[str]:
@@ -39,6 +50,9 @@ def test_changed_line_marks_the_changed_characters():
 def test_dissimilar_lines_are_marked_whole():
     res = compute_diff("a\nxxxxxxxxxxxx\nb", "a\n東京の天気は晴れです\nb")
     assert list(res.left_kinds) == [SAME, CHANGED, SAME] and 1 not in res.char_spans
+    # Inline: the old line struck through, then the new one.
+    assert res.inline_text.split("\n")[1] == "xxxxxxxxxxxx東京の天気は晴れです"
+    assert res.inline_spans[1] == [(0, 12, DELETED), (12, 22, INSERTED)]
 
 
 def test_crlf_is_not_a_change():
@@ -92,11 +106,29 @@ def test_both_sides_are_reconstructed_and_aligned(a, b):
     assert res.left_text.count("\n") == res.right_text.count("\n") == res.rows - 1
     assert side_lines(res.left_text, res.left_kinds) == original.split("\n")
     assert side_lines(res.right_text, res.right_kinds) == current.split("\n")
+    inline = res.inline_text.split("\n")
+    left_rows, right_rows = res.left_text.split("\n"), res.right_text.split("\n")
     for row in range(res.rows):
+        spans = res.inline_spans.get(row)
+        if spans is not None:  # a changed row: dropping inserted spans gives the old line, deleted the new
+            keep_old = "".join(inline[row][s:e] for s, e in _complement(spans, INSERTED, len(inline[row])))
+            keep_new = "".join(inline[row][s:e] for s, e in _complement(spans, DELETED, len(inline[row])))
+            assert (keep_old, keep_new) == (left_rows[row], right_rows[row])
         same = res.left_kinds[row] == SAME
         assert same == (res.right_kinds[row] == SAME)
         if same:
             assert res.left_text.split("\n")[row] == res.right_text.split("\n")[row]
+
+
+def _complement(spans, drop_kind, length):
+    """Ranges of a row outside the spans of `drop_kind`."""
+    out, pos = [], 0
+    for s, e, kind in spans:
+        if kind == drop_kind:
+            out.append((pos, s))
+            pos = e
+    out.append((pos, length))
+    return out
 
 
 # --- the widget ------------------------------------------------------------------------------
@@ -110,6 +142,7 @@ def make_texts(n_pages: int = 40) -> tuple[str, str]:
 def test_widget_shows_the_diff_and_navigates(qtbot):
     view = DiffView()
     qtbot.addWidget(view)
+    view.set_mode(DiffView.MODE_SIDE_BY_SIDE)
     view.resize(900, 400)
     view.show()
     original, current = make_texts()
@@ -137,25 +170,71 @@ def test_widget_shows_the_diff_and_navigates(qtbot):
     assert view.current_change() == len(res.hunks) - 1 and not view.next_button.isEnabled()
 
 
-def test_highlights_are_made_for_visible_rows_only(qtbot):
+@pytest.mark.parametrize("mode", [DiffView.MODE_SIDE_BY_SIDE, DiffView.MODE_INLINE])
+def test_highlights_are_made_for_visible_rows_only(qtbot, mode):
     view = DiffView()
     qtbot.addWidget(view)
+    view.set_mode(mode)
+    pane = view.left if mode == DiffView.MODE_SIDE_BY_SIDE else view.inline
     view.resize(900, 300)
     view.show()
     original, current = make_texts(3000)  # 12,000 lines, 6,000+ changes
     with qtbot.waitSignal(view.diff_ready, timeout=20_000):
         view.set_texts(original, current)
-    visible = len(view._visible_rows(view.left))
-    n = len(view.left.extraSelections())
+    visible = len(view._visible_rows(pane))
+    n = len(pane.extraSelections())
     assert 0 < n <= 3 * visible < 300
     # Scrolling far down re-highlights what is now on screen.
     view.go_to_change(view.change_count() - 5)
 
     def first_highlighted_row() -> int:
-        sels = view.left.extraSelections()  # keep the list: its cursors live as long as it does
+        sels = pane.extraSelections()  # keep the list: its cursors live as long as it does
         return sels[0].cursor.blockNumber() if sels else -1
 
     qtbot.waitUntil(lambda: first_highlighted_row() > 10_000)
+
+
+def test_inline_mode_marks_deleted_and_inserted_characters(qtbot):
+    view = DiffView()
+    qtbot.addWidget(view)
+    view.set_mode(DiffView.MODE_INLINE)
+    view.resize(500, 300)
+    view.show()
+    long = "A very long paragraph of scraped text that goes on and on. " * 20
+    with qtbot.waitSignal(view.diff_ready):
+        view.set_texts(f"Menu\n{long}CafÃ©\n", f"{long}Café\n")
+    assert view.inline.lineWrapMode() == view.inline.LineWrapMode.WidgetWidth
+    rows = view.inline.toPlainText().split("\n")
+    # The long line is paired with its new version, not with "Menu" (the most similar pair wins).
+    assert rows[0] == "Menu" and rows[1] == long + "CafÃ©é"
+    view.next_change()
+    sels = view.inline.extraSelections()
+    struck = [s_.cursor.selectedText() for s_ in sels if s_.format.fontStrikeOut()]
+    assert "Menu" in struck and "Ã©" in struck
+    inserted = [s_.cursor.selectedText() for s_ in sels
+                if s_.cursor.hasSelection() and not s_.format.fontStrikeOut()]
+    assert inserted == ["é"]
+    # The mode is remembered for the next view.
+    again = DiffView()
+    qtbot.addWidget(again)
+    assert again.mode() == DiffView.MODE_INLINE
+    again.set_mode(DiffView.MODE_SIDE_BY_SIDE)
+    assert DiffView().mode() == DiffView.MODE_SIDE_BY_SIDE
+
+
+def test_navigation_scrolls_a_long_line_to_its_change(qtbot):
+    view = DiffView()
+    qtbot.addWidget(view)
+    view.set_mode(DiffView.MODE_SIDE_BY_SIDE)
+    view.resize(500, 300)
+    view.show()
+    long = "word " * 400
+    with qtbot.waitSignal(view.diff_ready):
+        view.set_texts(long + "end  \n", long + "end\n")
+    view.next_change()
+    qtbot.waitUntil(lambda: view.left.horizontalScrollBar().value() > 0)
+    left_bar, right_bar = view.left.horizontalScrollBar(), view.right.horizontalScrollBar()
+    assert right_bar.value() == min(left_bar.value(), right_bar.maximum())  # scrolled together
 
 
 def test_a_newer_text_wins_over_an_older_result(qtbot):
