@@ -74,6 +74,18 @@
         <translation>次の変更 (Alt+↓)</translation>
     </message>
     <message>
+        <source>Inline</source>
+        <translation>インライン</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>左右に並べる</translation>
+    </message>
+    <message>
+        <source>Inline: one wrapped text, removed characters struck through in red, added ones in green. Side by side: the original beside the current text, line for line.</source>
+        <translation>インライン: 1 つの折り返したテキストで、削除された文字を赤の取り消し線、追加された文字を緑で示します。左右に並べる: 元のテキストと現在のテキストを行ごとに並べます。</translation>
+    </message>
+    <message>
         <source>Comparing…</source>
         <translation>比較中…</translation>
     </message>
