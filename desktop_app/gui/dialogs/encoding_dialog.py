@@ -99,7 +99,10 @@ class EncodingDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._on_table_selection)
         self.table.itemDoubleClicked.connect(lambda *_: self.accept())
 
@@ -117,7 +120,7 @@ class EncodingDialog(QDialog):
 
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
-        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
         self.replaced_label = QLabel()
         self.replaced_label.setObjectName("replacedLabel")
@@ -140,6 +143,7 @@ class EncodingDialog(QDialog):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
+        split.setSizes([340, 560])
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Reopen"))
@@ -168,7 +172,7 @@ class EncodingDialog(QDialog):
         self._count_timer.timeout.connect(self._count_next)
         self._count_timer.start()
         self.select_encoding(current)
-        self.resize(820, 520)
+        self.resize(920, 560)
 
     # --- public ----------------------------------------------------------------------------
     def selected_encoding(self) -> str:

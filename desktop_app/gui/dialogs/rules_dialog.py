@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -127,7 +128,7 @@ class RulesDialog(QDialog):
         self.patterns_edit.textChanged.connect(self._validate_timer.start)
 
         self.set_profile(profile)
-        self.resize(760, 560)
+        self.resize(820, 640)
 
     # --- construction ----------------------------------------------------------------------
     def category_label(self, category: str) -> str:
@@ -163,6 +164,7 @@ class RulesDialog(QDialog):
             if not by_cat.get(cat):
                 citem.setText(1, self.tr("(no rules installed)"))
             self.tree.addTopLevelItem(citem)
+            citem.setFirstColumnSpanned(bool(by_cat.get(cat)))  # the long label may use the whole row
             self._category_items[cat] = citem
             for r in by_cat.get(cat, []):
                 ritem = QTreeWidgetItem([r.id, r.summary])
@@ -181,7 +183,7 @@ class RulesDialog(QDialog):
                     ritem.addChild(sitem)
                     self._rule_items[sub_id] = sitem
         self.tree.expandToDepth(0)
-        self.tree.resizeColumnToContents(0)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.currentItemChanged.connect(self._show_details)
 
@@ -192,7 +194,8 @@ class RulesDialog(QDialog):
         split.addWidget(self.tree)
         split.addWidget(self.details)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(1, 2)
+        split.setSizes([300, 170])
         return split
 
     def _build_thresholds_tab(self) -> QWidget:
