@@ -93,5 +93,39 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
     return code
 
 
-__all__ = ["ENV_VAR", "LANGUAGES", "SETTINGS_KEY", "install_translator", "preferred_language",
-           "save_language", "system_language"]
+def saved_language() -> str:
+    """The saved preference: "system" (follow the system), or a language code."""
+    value = QSettings().value(SETTINGS_KEY)
+    code = _code(str(value)) if value else None
+    return code if code in LANGUAGES else "system"
+
+
+def fill_language_menu(menu) -> None:
+    """Fill `menu` (a QMenu, e.g. View > Language) with "System" and each language, checkable.
+
+    Choosing one saves it; it applies from the next start (widgets are not re-translated live),
+    which the menu's status tip says.
+    """
+    from PySide6.QtGui import QAction, QActionGroup
+
+    menu.clear()
+    group = QActionGroup(menu)
+    group.setExclusive(True)
+    current = saved_language()
+    tip = QCoreApplication.translate("LanguageMenu", "Takes effect when Scrubtext is started again.")
+    choices = [("system", QCoreApplication.translate("LanguageMenu", "System Language"))]
+    choices += list(LANGUAGES.items())
+    for code, label in choices:
+        act = QAction(label, menu)
+        act.setCheckable(True)
+        act.setChecked(code == current)
+        act.setData(code)
+        act.setStatusTip(tip)
+        act.setToolTip(tip)
+        act.triggered.connect(lambda _checked=False, c=code: save_language(c))
+        group.addAction(act)
+        menu.addAction(act)
+
+
+__all__ = ["ENV_VAR", "LANGUAGES", "SETTINGS_KEY", "fill_language_menu", "install_translator",
+           "preferred_language", "save_language", "saved_language", "system_language"]

@@ -520,6 +520,18 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>Takes effect when Scrubtext is started again.</source>
+        <extracomment>Languages the UI speaks: code -&gt; the language&apos;s own name (for a preferences menu).</extracomment>
+        <translation>Scrubtext を次に起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <source>System Language</source>
+        <translation>システムの言語</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Text</source>
