@@ -66,53 +66,52 @@ def _weights(ctx: Any) -> dict[str, dict[str, float]]:
     return out
 
 
-Evidence = list[tuple[str, float]]
+Evidence = list[tuple[str, str, float]]  # (key in classifier.toml, description, weight)
 
 
 def own_evidence(f: LineFeatures, w: dict[str, dict[str, float]]) -> Evidence:
-    """The evidence a line gives on its own: (description, weight) pairs."""
+    """The evidence a line gives on its own: (key, description, weight) triples."""
     L, E = w["length"], w["evidence"]
     ev: Evidence = []
     words = f.words
     if words >= 20:
-        ev.append((f"long ({words:.0f} words)", L["long"]))
+        ev.append(("length", f"long ({words:.0f} words)", L["long"]))
     elif words >= 10:
-        ev.append((f"medium length ({words:.0f} words)", L["medium"]))
+        ev.append(("length", f"medium length ({words:.0f} words)", L["medium"]))
     elif words < 2:
-        ev.append(("a single word", L["tiny"]))
+        ev.append(("length", "a single word", L["tiny"]))
     elif words < 5:
-        ev.append((f"short ({words:.0f} words)", L["short"]))
+        ev.append(("length", f"short ({words:.0f} words)", L["short"]))
     if f.terminal and words >= 4:
-        ev.append(("ends like a sentence", E["sentence_end"]))
+        ev.append(("sentence_end", "ends like a sentence", E["sentence_end"]))
     if words >= 3:
         if f.stop_ratio >= 0.3:
-            ev.append((f"stopwords {f.stop_ratio:.0%}", E["stopwords_high"]))
+            ev.append(("stopwords_high", f"stopwords {f.stop_ratio:.0%}", E["stopwords_high"]))
         elif f.stop_ratio >= 0.2:
-            ev.append((f"stopwords {f.stop_ratio:.0%}", E["stopwords_mid"]))
+            ev.append(("stopwords_mid", f"stopwords {f.stop_ratio:.0%}", E["stopwords_mid"]))
         elif f.stop_ratio < 0.1:
-            ev.append((f"few stopwords ({f.stop_ratio:.0%})", E["stopwords_none"]))
+            ev.append(("stopwords_none", f"few stopwords ({f.stop_ratio:.0%})", E["stopwords_none"]))
     if f.title_ratio >= 0.8 and words >= 2 and not f.terminal and not f.cjk:
-        ev.append(("title case", E["title_case"]))
+        ev.append(("title_case", "title case", E["title_case"]))
     if f.link_ratio >= 0.3:
-        ev.append((f"links or handles ({f.link_ratio:.0%} of words)", E["links"]))
+        ev.append(("links", f"links or handles ({f.link_ratio:.0%} of words)", E["links"]))
     if f.alpha_ratio < 0.5:
-        ev.append((f"mostly digits or symbols ({1 - f.alpha_ratio:.0%})", E["symbols"]))
+        ev.append(("symbols", f"mostly digits or symbols ({1 - f.alpha_ratio:.0%})", E["symbols"]))
     if f.separators >= 2:
-        ev.append((f"{f.separators} menu separators", E["separators_many"]))
+        ev.append(("separators_many", f"{f.separators} menu separators", E["separators_many"]))
     elif f.separators == 1 and words < 10:
-        ev.append(("a menu separator", E["separators_one"]))
+        ev.append(("separators_one", "a menu separator", E["separators_one"]))
     if f.phrase:
-        ev.append(("a listed furniture phrase", E["phrase"]))
-    if f.legal:
-        ev.append(("copyright, cookie or legal wording", E["legal"]))
+        ev.append(("phrase", "a listed furniture phrase", E["phrase"]))
+    if f.legal and words <= 60:
+        ev.append(("legal", "copyright, cookie or legal wording", E["legal"]))
     if f.teaser:
-        ev.append(("looks like a teaser (ellipsis or headline glued to summary)", E["teaser"]))
+        ev.append(("teaser", "looks like a teaser (ellipsis or headline glued to summary)", E["teaser"]))
     return ev
 
 
-def _is_menu_item(f: LineFeatures | None) -> bool:
-    # Short, no sentence end, and mostly letters: a table of figures is not a menu.
-    return f is not None and f.words <= 4 and not f.terminal and f.alpha_ratio >= 0.6
+def _is_short_item(f: LineFeatures | None) -> bool:
+    return f is not None and f.words <= 4 and not f.terminal
 
 
 def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: Any,
@@ -121,36 +120,50 @@ def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: A
     E, C = w["evidence"], w["corpus"]
     ev: list[Evidence] = [[] for _ in lines]
     body = [i for i, f in enumerate(feats) if f is not None]
-    # Runs of short lines without sentence ends (blank lines do not break a run).
+    # Runs of short lines without sentence ends (blank lines do not break a run). A run with
+    # figures in it is a table, not a menu.
     run: list[int] = []
     for i in body + [None]:
-        if i is not None and _is_menu_item(feats[i]):
+        if i is not None and _is_short_item(feats[i]):
             run.append(i)
             continue
-        if len(run) >= 4:
+        numeric = sum(feats[j].alpha_ratio < 0.6 for j in run)
+        if len(run) >= 4 and numeric <= 0.2 * len(run):
             for j in run:
-                ev[j].append((f"in a run of {len(run)} short lines (a menu?)", E["menu_run"]))
+                if feats[j].alpha_ratio >= 0.6:
+                    ev[j].append(("menu_run", f"in a run of {len(run)} short lines (a menu?)", E["menu_run"]))
         run = []
     # Repetition inside the document, and lines both before and after the middle.
-    keys = {i: normalize_line(lines[i].text) for i in body}
+    # Figures repeat naturally (table cells); only lines with words count as repeated.
+    keys = {i: normalize_line(lines[i].text) for i in body if feats[i].alpha_ratio >= 0.5}
     counts = Counter(keys.values())
+    # A block (two or more consecutive lines) found both in the first and the last quarter of the
+    # document: a menu or footer printed twice.
     n = len(body)
-    head = {keys[i] for i in body[: max(1, n * 2 // 5)]}
-    tail = {keys[i] for i in body[n - max(1, n * 2 // 5):]}
-    for i in body:
+    quarter = max(1, n // 4)
+    head_keys = [keys.get(i) for i in body[:quarter]]
+    tail_keys = [keys.get(i) for i in body[n - quarter:]]
+    head_pairs = set(zip(head_keys, head_keys[1:], strict=False))
+    tail_pairs = set(zip(tail_keys, tail_keys[1:], strict=False))
+    both = {pair for pair in head_pairs & tail_pairs if None not in pair}
+    framed = {k for pair in both for k in pair} if n >= 12 else set()
+    for pos, i in enumerate(body):
         f = feats[i]
-        if counts[keys[i]] >= 2 and f.words <= 15:
-            if keys[i] in head and keys[i] in tail and n >= 10:
-                ev[i].append(("repeated at the head and the tail", E["head_and_tail"]))
-            else:
-                ev[i].append((f"repeated {counts[keys[i]]} times in the document", E["repeated_in_doc"]))
+        if i not in keys:
+            continue
+        if keys[i] in framed and (pos < quarter or pos >= n - quarter):
+            ev[i].append(("head_and_tail", "in a block repeated at the head and the tail", E["head_and_tail"]))
+        elif counts[keys[i]] >= 2 and f.words <= 15:
+            ev[i].append(("repeated_in_doc", f"repeated {counts[keys[i]]} times in the document", E["repeated_in_doc"]))
     corpus = getattr(ctx, "corpus", None)
     if corpus is not None and corpus.documents >= C["min_documents"]:
         for i in body:
+            if feats[i].alpha_ratio < 0.5:
+                continue  # figures recur across documents without being furniture
             docs = corpus.doc_count(lines[i].text)
             share = docs / corpus.documents
             if docs >= C["min_documents"] and share >= C["share_evidence"]:
-                ev[i].append((f"in {docs} of {corpus.documents} documents", E["corpus_some"]))
+                ev[i].append(("corpus_some", f"in {docs} of {corpus.documents} documents", E["corpus_some"]))
     return ev
 
 
@@ -168,11 +181,24 @@ def _region(values: list[float]) -> tuple[int, int] | None:
     return best_span
 
 
-def _main_span(values: list[float], walls: list[bool]) -> tuple[int, int] | None:
-    """The main text's span: the best segment among the chunks that section headers delimit."""
+def _main_span(values: list[float], walls: list[bool], comments: list[bool], body_words: list[float],
+               min_words: float) -> tuple[int, int] | None:
+    """The main text's span: the best segment among the chunks that section headers delimit.
+
+    `walls[k]` marks section headers (no span crosses them). Comments can be longer than the article
+    they follow, so chunks after a comment header (`comments[k]`) are candidates only when less than
+    `min_words` words of clear body text (`body_words[k]`) come before that header.
+    """
+    limit = len(values)
+    seen = 0.0
+    for k in range(len(values)):
+        if comments[k] and seen >= min_words:
+            limit = k
+            break
+        seen += body_words[k]
     best: tuple[float, tuple[int, int]] | None = None
     start = 0
-    for end in [k for k in range(len(values)) if walls[k]] + [len(values)]:
+    for end in [k for k in range(limit) if walls[k]] + [limit]:
         if end > start:
             span = _region(values[start:end])
             if span is not None:
@@ -189,7 +215,7 @@ def _confidence(margin: float, base: float) -> float:
 
 
 def _describe(ev: Evidence) -> str:
-    return ", ".join(f"{name} ({weight:+.1f})" for name, weight in ev)
+    return ", ".join(f"{name} ({weight:+.1f})" for _, name, weight in ev)
 
 
 def _heading_like(f: LineFeatures | None) -> bool:
@@ -199,6 +225,9 @@ def _heading_like(f: LineFeatures | None) -> bool:
 
 # Evidence strong enough to remove a line from inside the main text.
 STRONG = ("phrase", "links", "separators_many", "corpus_some", "head_and_tail", "legal")
+# Evidence that speaks for furniture rather than merely against prose (a table cell is short and has
+# few stopwords too, but no title-case menu run, link, separator or repetition).
+FURNITURE = STRONG + ("menu_run", "repeated_in_doc", "teaser")
 
 
 @dataclass
@@ -213,19 +242,20 @@ class Judgement:
     main: tuple[int, int] | None = None  # first and last line of the main text
     ended_by: int | None = None  # the section header that ends the main text
     title: int | None = None
+    zone: tuple[int, int] | None = None  # the main text with its furniture-free neighbours (kept)
 
 
 def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = None) -> Judgement:
     """Score every line and find the main text (see the module docstring)."""
     w = w or _weights(ctx)
-    X, E = w["context"], w["evidence"]
+    X = w["context"]
     feats = line_features(lines)
     body = [i for i, f in enumerate(feats) if f is not None]
     around = context_evidence(lines, feats, ctx, w)
     evidence = {i: own_evidence(feats[i], w) + around[i] for i in body}
-    strong_weights = {E[k] for k in STRONG}
-    strong = {i: any(name_w in strong_weights and name_w < 0 for _, name_w in evidence[i]) for i in body}
-    score = {i: sum(v for _, v in evidence[i]) for i in body}
+    strong = {i: any(key in STRONG for key, _, _ in evidence[i]) for i in body}
+    furnished = {i: any(key in FURNITURE for key, _, _ in evidence[i]) for i in body}
+    score = {i: sum(v for _, _, v in evidence[i]) for i in body}
     k = int(X["neighbours"])
     nw = X["neighbour_weight"]
     ctx_score = {}
@@ -244,11 +274,44 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     values = []
     for i in body:
         c = ctx_score[i]
+        c -= X["region_bias"]
         values.append(c * math.sqrt(max(1.0, feats[i].words)) if c > 0 else max(c, X["gap_floor"]))
-    span = _main_span(values, [feats[i].section_end or feats[i].comments for i in body])
+    span = _main_span(values, [feats[i].section_end or feats[i].comments for i in body],
+                      [feats[i].comments for i in body],
+                      [feats[i].words if score[i] >= X["seed"] else 0.0 for i in body], X["min_main_words"])
     if span is None:
         return j
-    first, last = body[span[0]], body[span[1]]
+    # Extend the span over short gaps to more clear body text (code, a table or a figure caption
+    # between paragraphs), but never across a section header.
+    gap = int(X["max_gap"])
+    a, b = span
+    k = b + 1
+    while k < len(body) and k - b <= gap + 1:
+        f = feats[body[k]]
+        if f.section_end or f.comments:
+            break
+        if score[body[k]] >= X["seed"]:
+            b = k
+        k += 1
+    k = a - 1
+    while k >= 0 and a - k <= gap + 1:
+        f = feats[body[k]]
+        if f.section_end or f.comments:
+            break
+        if score[body[k]] >= X["seed"]:
+            a = k
+        k -= 1
+    first, last = body[a], body[b]
+    # Next to the main text, lines without furniture evidence (table cells, code, list items) stay
+    # with it: the kept zone grows from the main text until a line speaks for furniture.
+    lo, hi = a, b
+    while hi + 1 < len(body) and not furnished[body[hi + 1]] and not (
+            feats[body[hi + 1]].section_end or feats[body[hi + 1]].comments) and score[body[hi + 1]] > X["zone_floor"]:
+        hi += 1
+    while lo - 1 >= 0 and not furnished[body[lo - 1]] and not (
+            feats[body[lo - 1]].section_end or feats[body[lo - 1]].comments) and score[body[lo - 1]] > X["zone_floor"]:
+        lo -= 1
+    j.zone = (body[lo], body[hi])
     j.main = (first, last)
     j.ended_by = next((i for i in body if i > last and (feats[i].section_end or feats[i].comments)), None)
     # The title: the heading-like line right before the main text (or its first line).
@@ -273,11 +336,20 @@ def classify(text: str, lines: list[Line], ctx: Any, known: set[int] = frozenset
     body = [i for i, f in enumerate(j.features) if f is not None]
     verdicts: list[Verdict] = []
     skip = set(known)
-    skip.update(i for i in body if detect_metadata(lines[i].text) is not None)
+    # Metadata near the main text (its byline, date, captions) is the metadata rule's to propose;
+    # a date or byline far from it belongs to a teaser list or a sidebar, and is judged here.
+    near = int(X["metadata_reach"])
+    if j.main:
+        pos = {i: k for k, i in enumerate(body)}
+        lo, hi = pos[j.main[0]] - near, pos[j.main[1]] + near
+        zone = {i for i in body if lo <= pos[i] <= hi}
+    else:
+        zone = set(body)
+    skip.update(i for i in zone if detect_metadata(lines[i].text) is not None)
     corpus = getattr(ctx, "corpus", None)
     if corpus is not None and corpus.documents >= C["min_documents"]:
         for i in body:
-            if i in skip:
+            if i in skip or j.features[i].alpha_ratio < 0.5:
                 continue
             docs = corpus.doc_count(lines[i].text)
             if docs >= C["min_documents"] and docs / corpus.documents >= C["share_remove"]:
@@ -302,16 +374,18 @@ def classify(text: str, lines: list[Line], ctx: Any, known: set[int] = frozenset
                                         f"Looks like furniture {where}: {_describe(ev)}; score {score:+.1f}."))
         elif j.ended_by is not None and i > j.ended_by:
             header = lines[j.ended_by].text.strip()
-            if j.features[j.ended_by].comments and j.context_score[i] >= X["keep_outside"]:
-                # Prose after a comment header: a reader's comment. Proposed, not applied by
-                # default: some users (and some benchmarks) count comments as content.
+            if j.features[j.ended_by].comments and not j.strong[i]:
+                # The comment section. Proposed, not applied by default: some users (and some
+                # benchmarks) count readers' comments as content.
                 verdicts.append(Verdict(i, "comment", X["comment_confidence"],
-                                        f"Looks like a reader's comment: after the main text and the "
-                                        f"header {header!r}."))
+                                        f"Looks like part of the comment section: after the main text and "
+                                        f"the header {header!r}."))
             else:
                 verdicts.append(Verdict(i, "classifier", X["after_section_end_confidence"],
                                         f"After the main text and the section header {header!r}: "
                                         f"{_describe(ev) or 'no body-text evidence'}."))
+        elif j.zone and j.zone[0] <= i <= j.zone[1]:
+            continue
         elif j.context_score[i] < X["keep_outside"]:
             where = "before" if i < first else "after"
             c = j.context_score[i]
