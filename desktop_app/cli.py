@@ -141,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     log_path = setup_logging()
     log.info("scrubtext %s: %s", __version__, " ".join(argv))
+    _stop_on_sigterm()
     try:
         return Run(args, log_path).execute()
     except UsageError as exc:
@@ -159,6 +160,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("internal error")
         _err(f"internal error: {type(exc).__name__}: {exc}{_log_hint(log_path)}")
         return 1
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM stops a run like Ctrl-C: partial outputs are removed, nothing half-written remains."""
+    import signal
+    import threading
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
 
 
 def open_gui(paths: list[str]) -> int:

@@ -22,15 +22,15 @@ pure, so any distributed executor can run them. With Dask (tested in tests/core/
 
     import json, dask.bag as db
     from distributed import Client
-    from desktop_app.core.batch import clean_record, corpus_of_texts
+    from desktop_app.core.batch import clean_record, count_lines, prune_singletons
     from desktop_app.core.profiles import load_profile
 
     client = Client("scheduler:8786")
     profile = load_profile("my-profile.toml")             # or default_profile()
     records = db.read_text("s3://bucket/corpus-*.jsonl").map(json.loads)
     # Optional corpus pass (cross-document furniture): partial stats per partition, merged.
-    stats = records.map_partitions(lambda rs: [corpus_of_texts(r["text"] for r in rs)]) \
-                   .fold(lambda a, b: (a.merge(b), a)[1]).compute()
+    stats = prune_singletons(records.map_partitions(lambda rs: [count_lines(r["text"] for r in rs)])
+                             .fold(lambda a, b: (a.merge(b), a)[1]).compute())
     cleaned = records.map(lambda r: clean_record(r, profile, stats)[0]).map(json.dumps)
     cleaned.to_textfiles("s3://bucket/clean/*.jsonl")
 """
@@ -111,11 +111,26 @@ def clean_record(record: dict[str, Any], profile: Profile, corpus: CorpusStats |
     return {**record, text_field: cleaned}, summary
 
 
-def corpus_of_texts(texts: Iterable[str]) -> CorpusStats:
-    """Corpus statistics over an iterable of texts (single-process; see `build_corpus` for the pool)."""
+def count_lines(texts: Iterable[str]) -> CorpusStats:
+    """Partial corpus statistics over some texts, to be merged with others (nothing pruned)."""
     stats = CorpusStats()
     for text in texts:
         stats.add_document(text)
+    return stats
+
+
+def corpus_of_texts(texts: Iterable[str]) -> CorpusStats:
+    """Corpus statistics over all the texts, as the batch's corpus pass makes them (one process)."""
+    return prune_singletons(count_lines(texts))
+
+
+def prune_singletons(stats: CorpusStats) -> CorpusStats:
+    """Drop the lines seen in only one document (in place; returns `stats`).
+
+    They cannot be cross-document evidence (CorpusStats drops them too when it outgrows max_keys), and
+    without them what every worker receives grows with the repeated lines, not with the corpus.
+    """
+    stats.line_docs = type(stats.line_docs)({k: n for k, n in stats.line_docs.items() if n > 1})
     return stats
 
 
@@ -620,7 +635,10 @@ def _worker_start(initializer: Callable[..., None] | None, initargs: tuple) -> N
 
 def build_corpus(sources: Sequence[Source], config: BatchConfig, *, jobs: int,
                  on_progress: Callable[[int], None] | None = None) -> CorpusStats:
-    """The corpus pass: CorpusStats over every document of every source, merged in input order."""
+    """The corpus pass: CorpusStats over every document of every source, merged in input order.
+
+    Lines found in only one document are dropped from the result (doc_count 0 instead of 1).
+    """
     def tasks() -> Iterator[tuple[Callable, Any]]:
         if config.fmt == "jsonl":
             for i, s in enumerate(sources):
@@ -642,7 +660,7 @@ def build_corpus(sources: Sequence[Source], config: BatchConfig, *, jobs: int,
             stats.line_docs = type(stats.line_docs)({k: n for k, n in stats.line_docs.items() if n > 1})
         if on_progress:
             on_progress(size)
-    return stats
+    return prune_singletons(stats)
 
 
 def _run_sized(task: tuple[Callable, Any]) -> tuple[Any, int]:

@@ -126,6 +126,7 @@ def test_build_corpus_is_the_same_for_any_jobs(tmp_path, monkeypatch):
     ref = batch.corpus_of_texts(TEXTS * 3)
     assert one.documents == two.documents == ref.documents == 12
     assert one.line_docs == two.line_docs == ref.line_docs
+    assert ref.line_docs and min(ref.line_docs.values()) > 1  # single-document lines are dropped
 
 
 def test_run_cleaning_results_and_failures(tmp_path):
@@ -163,7 +164,7 @@ def _dask_clean(line: str) -> str:
 
 
 def _partition_stats(lines):
-    return [batch.corpus_of_texts(json.loads(x)["text"] for x in lines)]
+    return [batch.count_lines(json.loads(x)["text"] for x in lines)]
 
 
 def _merge(a, b):
@@ -187,7 +188,7 @@ def test_dask_local_cluster_cleans_jsonl(tmp_path):
         lines = db.read_text(str(src), blocksize=2048).map(str.strip).filter(bool)
         got = lines.map(_dask_clean).compute()
         # The corpus pass as in the batch module's docstring: partial stats per partition, merged.
-        stats = lines.map_partitions(_partition_stats).fold(_merge).compute()
+        stats = batch.prune_singletons(lines.map_partitions(_partition_stats).fold(_merge).compute())
         with_corpus = lines.map(_dask_clean_with, stats).compute()
     assert lines.npartitions > 1
     expected = [json.dumps({**r, "text": clean_text(r["text"])}, ensure_ascii=False) for r in records]
