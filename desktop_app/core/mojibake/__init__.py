@@ -53,10 +53,10 @@ def repair_line_full(line: str) -> list[Repair]:
     """Minimal repairs of one line: ftfy first, then the chain engine on ftfy's result."""
     fixed, first = ftfy_repairs(line)
     chain = repair_line(fixed)
-    if first and is_suspicious(line):
-        # ftfy changed the line, but its fixes can also damage mojibake it does not know (Shift_JIS
-        # read as Windows-1252 holds C1 controls ftfy "fixes"): take the engine's repair of the
-        # original line instead when it is clearly more plausible.
+    if first and is_suspicious(fixed):
+        # ftfy changed the line but left it suspicious: its fixes can damage mojibake it does not
+        # know (Shift_JIS read as Windows-1252 holds C1 controls ftfy "fixes"), so take the engine's
+        # repair of the original line instead when that is clearly more plausible.
         alone = repair_line(line)
         if alone:
             m = model()

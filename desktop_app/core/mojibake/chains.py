@@ -9,6 +9,7 @@ keeps a ``�`` exactly where a character cannot be recovered.
 from __future__ import annotations
 
 import codecs
+import contextlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +41,20 @@ def _join(segs: list) -> tuple[int, int, str]:
     return segs[0][0], segs[-1][1], text
 
 
+@lru_cache(maxsize=32)
+def _high_chars(codec: str) -> frozenset[str]:
+    """The characters `codec` decodes bytes >= 0x80 to (for double-byte codecs: their lead bytes' rows)."""
+    out: set[str] = set()
+    for a in range(0x80, 0x100):
+        try:
+            out.update(bytes([a]).decode(codec))
+        except UnicodeDecodeError:
+            for b in range(0x40, 0x100):
+                with contextlib.suppress(UnicodeDecodeError):
+                    out.update(bytes([a, b]).decode(codec))
+    return frozenset(out)
+
+
 _LABELS = {
     "utf-8": "UTF-8", "cp932": "CP932 (Shift_JIS)", "shift_jis": "Shift_JIS", "euc_jp": "EUC-JP",
     "gbk": "GBK", "big5": "Big5", "cp949": "EUC-KR (CP949)", "euc_kr": "EUC-KR", "cp1251": "Windows-1251",
@@ -67,6 +82,10 @@ class Chain:
     @property
     def multibyte_read(self) -> bool:
         return self.read_as in ("utf-8", "cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr")
+
+    def could_apply(self, text: str) -> bool:
+        """Cheap test: does `text` hold a character this chain's mojibake is made of?"""
+        return any(c in _high_chars(self.read_as) for c in text)
 
     def undo(self, text: str) -> str:
         """The repaired text: encode as `read_as`, decode as `true` (see `undo_runs`)."""

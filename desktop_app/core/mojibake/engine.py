@@ -26,6 +26,7 @@ from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain
 from desktop_app.core.mojibake.model import Model, model, script_of
 
+STRICT_GAIN = 6.0       # a whole token repaired this convincingly ends the search for that token
 MIN_GAIN = 1.5          # below this gain (log10) a repair is not even proposed
 GAIN_MID = 1.8          # confidence = logistic((gain - GAIN_MID) * GAIN_SLOPE): 0.8 at a gain of 2.5
 GAIN_SLOPE = 2.0
@@ -42,6 +43,10 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
 _SCRIPT_MIX = regex.compile(r"\p{Latin}[\p{Cyrillic}\p{Greek}\p{Han}\p{Hangul}]|"
                             r"[\p{Cyrillic}\p{Greek}\p{Han}\p{Hangul}]\p{Latin}|[\p{Han}\p{Hiragana}][\uff61-\uff9f]"
                             r"|[\uff61-\uff9f][\p{Han}\p{Hiragana}]")
+_LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['\u2019][\p{Latin}\p{M}]+)*")
+# A lower-case letter followed by a non-ASCII capital, or a non-ASCII lower-case letter followed by a
+# capital ("mГ©dicament", "РџСЂРёРІРµС‚"): real words do not change case inside.
+_CASE_FLIP = regex.compile(r"\p{Ll}(?=[^\x00-\x7f])\p{Lu}|(?=[^\x00-\x7f])\p{Ll}\p{Lu}")
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 
@@ -67,9 +72,8 @@ class ChainRepair:
 
 
 @lru_cache(maxsize=1)
-def _trigger_re() -> regex.Pattern:
-    chars = model().triggers
-    return regex.compile("[" + regex.escape(chars) + "]") if chars else regex.compile(r"(?!)")
+def _triggers() -> frozenset[str]:
+    return frozenset(model().triggers)
 
 
 def confidence_for(gain: float, lost: bool) -> float:
@@ -80,9 +84,9 @@ def confidence_for(gain: float, lost: bool) -> float:
 
 
 def _token_suspicious(token: str, m: Model) -> bool:
-    if _trigger_re().search(token) or _SCRIPT_MIX.search(token):
+    if not _triggers().isdisjoint(token) or _SCRIPT_MIX.search(token) or _CASE_FLIP.search(token):
         return True
-    return any(not w.isascii() and not m.is_known_word(w) for w in _WORD.findall(token))
+    return any(not w.isascii() and not m.is_known_word(w) for w in _LATIN_WORD.findall(token))
 
 
 def is_suspicious(line: str, m: Model | None = None) -> bool:
@@ -157,6 +161,12 @@ class _LineContext:
                 if len(sc) == 1:
                     self.words.append((w.start(), w.end(), next(iter(sc))))
 
+    def signature(self, start: int, end: int) -> tuple[str, ...]:
+        """The scripts of the two plausible words on either side of [start, end)."""
+        left = [w[2] for w in self.words if w[1] <= start][-2:]
+        right = [w[2] for w in self.words if w[0] >= end][:2]
+        return (*left, "|", *right)
+
     def bonus(self, start: int, end: int, before: str, after: str) -> float:
         """Gain from the line: neighbours already written in the script the repair produces."""
         target = _scripts(after)
@@ -173,21 +183,42 @@ class _LineContext:
 
 def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int) -> list[tuple[int, int, str, Chain, float]]:
     """Every (start, end, replacement, chain, gain) over `token` with gain >= MIN_GAIN."""
+    chains = [c for c in CHAINS if c.could_apply(token)]
+    # Fast path: mojibake that lost nothing round-trips exactly through its chain. When some chain
+    # repairs the whole token cleanly and convincingly, the other chains need not be searched.
+    strict = []
+    for chain in chains:
+        try:
+            repl = token.encode(chain.read_as).decode(chain.true)
+        except UnicodeError:
+            continue
+        if repl != token:
+            gain = _gain(token, 0, len(token), repl, chain, m, ctx, base)
+            if gain >= STRICT_GAIN:
+                strict.append((0, len(token), repl, chain, gain))
+    if strict:
+        return strict
     out = []
     variants = [token]
     if "?" in token:
         variants.append(_question_marks_as_lost(token))
-    for chain in CHAINS:
+    for chain in chains:
         seen: set[tuple[int, int, str]] = set()
         for variant in variants:
             if variant is not token and not chain.multibyte_true:
                 continue
             for rs, re_, repl in chain.undo_runs(variant):
-                spans = [(rs, re_, repl)]
+                whole = _gain(token, rs, re_, repl, chain, m, ctx, base)
+                if whole >= MIN_GAIN:
+                    out.append((rs, re_, repl, chain, whole))
+                if whole >= STRICT_GAIN or re_ - rs < 3:
+                    continue
+                # The run as a whole is no repair: maybe only parts of it are broken.
                 inner = diff_spans(token[rs:re_], repl)
-                if len(inner) > 1:
-                    spans += [(rs + s.start, rs + s.end, s.replacement) for s in inner]
-                for start, end, replacement in spans:
+                if len(inner) < 2:
+                    continue
+                for sp in inner:
+                    start, end, replacement = rs + sp.start, rs + sp.end, sp.replacement
                     key = (start, end, replacement)
                     if key in seen:
                         continue
@@ -241,8 +272,21 @@ def _question_marks_as_lost(token: str) -> str:
 
 def repair_token(token: str, m: Model | None = None, ctx: _LineContext | None = None,
                  base: int = 0) -> list[ChainRepair]:
-    """Non-overlapping repairs of one token; the highest gain wins."""
+    """Non-overlapping repairs of one token; the highest gain wins (cached per token and context)."""
     m = m or model()
+    key = (token, ctx.signature(base, base + len(token)) if ctx is not None else ())
+    cached = _TOKEN_CACHE.get(key)
+    if cached is None:
+        if len(_TOKEN_CACHE) > 20000:
+            _TOKEN_CACHE.clear()
+        cached = _TOKEN_CACHE[key] = _repair_token(token, m, ctx, base)
+    return cached
+
+
+_TOKEN_CACHE: dict[tuple, list[ChainRepair]] = {}
+
+
+def _repair_token(token: str, m: Model, ctx: _LineContext | None, base: int) -> list[ChainRepair]:
     cands = _candidates(token, m, ctx, base)
     if not cands:
         return []
@@ -272,7 +316,7 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
     m = m or model()
     if not is_suspicious(line, m):
         return []
-    first = _repair_once(line, m, every_token=False)
+    first = _repair_once(line, m)
     if not first:
         return first
     # tags[i]: the repairs that produced character i of the current text (for the final report).
@@ -280,9 +324,10 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
     tags: list[frozenset[int]] = [frozenset()] * len(line)
     current = line
     batch = first
+    focus: list[tuple[int, int]] = []
     for round_no in range(MAX_ROUNDS):
         if round_no:
-            batch = [r for r in _repair_once(current, m, every_token=True) if r.gain >= LATER_ROUND_GAIN]
+            batch = [r for r in _repair_once(current, m, focus=focus) if r.gain >= LATER_ROUND_GAIN]
             if not batch:
                 break
         for r in sorted(batch, key=lambda r: -r.start):
@@ -293,6 +338,8 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
             tags[r.start:r.end] = [joined] * len(r.replacement) if r.replacement else []
             if not r.replacement and r.start < len(tags):
                 tags[r.start] = tags[r.start] | joined
+        # The next round looks at the tokens next to this round's repairs (and at suspicious ones).
+        focus = _focus(current, batch)
     if len(applied) == len(first):
         return first
     out = []
@@ -315,13 +362,33 @@ def _apply(line: str, repairs: list[ChainRepair]) -> str:
     return line
 
 
-def _repair_once(line: str, m: Model, every_token: bool) -> list[ChainRepair]:
-    """One round over a line: suspicious tokens only, or (on a line known to be damaged) all of them."""
+def _focus(line: str, repairs: list[ChainRepair]) -> list[tuple[int, int]]:
+    """Spans (in the text after `repairs`) of the repaired tokens and the tokens next to them."""
+    tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(line)]
+    shift = 0
+    after = []
+    for r in sorted(repairs, key=lambda r: r.start):
+        a = r.start + shift
+        shift += len(r.replacement) - (r.end - r.start)
+        after.append((a, a + len(r.replacement)))
+    out = []
+    for k, (ts, te) in enumerate(tokens):
+        if any(ts <= b and a <= te for a, b in after):
+            out.extend(t for t in (tokens[k - 1] if k else None, tokens[k + 1] if k + 1 < len(tokens) else None)
+                       if t is not None and not line[t[0]:t[1]].isascii())
+    return out
+
+
+def _repair_once(line: str, m: Model, focus: list[tuple[int, int]] | None = None) -> list[ChainRepair]:
+    """One round over a line: its suspicious tokens, and the tokens in `focus` (later rounds)."""
     ctx = _LineContext(line, m)
     out: list[ChainRepair] = []
     for tm in _TOKEN.finditer(line):
         token = tm.group()
-        if token.isascii() or not (every_token or _token_suspicious(token, m)):
+        if token.isascii():
+            continue
+        if not (_token_suspicious(token, m) or (focus and any(
+                tm.start() < b and a < tm.end() for a, b in focus))):
             continue
         for piece_start in range(0, len(token), MAX_TOKEN):
             piece = token[piece_start:piece_start + MAX_TOKEN]

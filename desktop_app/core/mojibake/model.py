@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from desktop_app.core.resources import resource_path
 
@@ -55,6 +55,7 @@ def _is_drawing(c: str) -> bool:
     return "\u2500" <= c <= "\u25ff"
 
 
+@cache
 def script_of(c: str) -> str:
     """A coarse script class, enough to see words that mix what real words never mix."""
     o = ord(c)
@@ -88,6 +89,7 @@ class Model:
         self.words: dict[str, float] = {w: v / 10 for w, v in data["words"].items()}
         self.symbols: dict[str, float] = {c: v / 10 for c, v in data["symbols"].items()}
         self.triggers: str = data.get("triggers", "")
+        self._cache: dict[str, float] = {}
 
     # --- per character ------------------------------------------------------------------------
     def char_cost(self, c: str) -> float:
@@ -186,6 +188,14 @@ class Model:
     # --- strings ------------------------------------------------------------------------------
     def cost(self, text: str) -> float:
         """Total cost (minus log10 likelihood, roughly) of `text`."""
+        cached = self._cache.get(text)
+        if cached is None:
+            if len(self._cache) > 50000:
+                self._cache.clear()
+            cached = self._cache[text] = self._cost(text)
+        return cached
+
+    def _cost(self, text: str) -> float:
         total = 0.0
         word_start = -1
         n = len(text)
