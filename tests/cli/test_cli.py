@@ -421,3 +421,15 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     quiet = subprocess.run([sys.executable, "-m", "desktop_app", "clean", str(src), "-o", str(tmp_path / "o2")],
                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert "cleaning" not in quiet.stderr and "%|" not in quiet.stderr
+
+
+def test_scrubtext_file_opens_the_real_gui(tmp_path):
+    pytest.importorskip("PySide6.QtWidgets")
+    f = write(tmp_path / "article.txt", DIRTY)
+    env = {**os.environ, "SCRUBTEXT_LOG_DIR": str(tmp_path / "logs"), "QT_QPA_PLATFORM": "offscreen",
+           "SCRUBTEXT_SMOKE_TEST": "0.5", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    p = subprocess.run([sys.executable, "-m", "desktop_app", str(f)], cwd=ROOT, env=env, capture_output=True,
+                       text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert "main window shown" in p.stderr and "article.txt" in p.stderr
