@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 import regex
 
-
 _WS = regex.compile(r"\s+")
 _DIGITS = regex.compile(r"\d+")
 

@@ -314,12 +314,22 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     j.zone = (body[lo], body[hi])
     j.main = (first, last)
     j.ended_by = next((i for i in body if i > last and (feats[i].section_end or feats[i].comments)), None)
-    # The title: the heading-like line right before the main text (or its first line).
-    before = [i for i in body if i < first and detect_metadata(lines[i].text) is None]
-    if _heading_like(feats[first]) and not feats[first].terminal:
-        j.title = first
-    elif before and _heading_like(feats[before[-1]]):
-        j.title = before[-1]
+    # The title: the nearest heading-like line before the main text's first clear body line,
+    # looking back over bylines and dates (at most `title_reach` lines).
+    pos = body.index(first)
+    while pos < len(body) and score[body[pos]] < X["seed"] and body[pos] <= last:
+        pos += 1
+    steps = 0
+    for k in range(pos - 1, -1, -1):
+        i = body[k]
+        if detect_metadata(lines[i].text) is not None:
+            continue
+        steps += 1
+        if steps > X["title_reach"]:
+            break
+        if _heading_like(feats[i]) and not feats[i].terminal:
+            j.title = i
+            break
     return j
 
 
@@ -348,15 +358,23 @@ def classify(text: str, lines: list[Line], ctx: Any, known: set[int] = frozenset
     skip.update(i for i in zone if detect_metadata(lines[i].text) is not None)
     corpus = getattr(ctx, "corpus", None)
     if corpus is not None and corpus.documents >= C["min_documents"]:
+        shared = {}
         for i in body:
             if i in skip or j.features[i].alpha_ratio < 0.5:
                 continue
             docs = corpus.doc_count(lines[i].text)
             if docs >= C["min_documents"] and docs / corpus.documents >= C["share_remove"]:
-                verdicts.append(Verdict(i, "repeated", C["remove_confidence"],
-                                        f"Site furniture: this line is in {docs} of the batch's "
-                                        f"{corpus.documents} documents."))
-                skip.add(i)
+                shared[i] = docs
+        # When most of a document recurs across the batch, the batch holds copies (or versions) of
+        # one text rather than pages of one site: propose, do not apply.
+        copies = sum(j.features[i].words for i in shared) > C["max_shared_share"] * sum(
+            j.features[i].words for i in body)
+        for i, docs in shared.items():
+            conf = C["copies_confidence"] if copies else C["remove_confidence"]
+            note = " (most of this document recurs in the batch, so only proposed)" if copies else ""
+            verdicts.append(Verdict(i, "repeated", conf, f"Site furniture: this line is in {docs} of the "
+                                                         f"batch's {corpus.documents} documents{note}."))
+            skip.add(i)
     profile = getattr(ctx, "profile", None)
     first, last = j.main if j.main else (-1, -1)
     for i in body:

@@ -89,3 +89,193 @@ def test_user_sample_furniture_removed_and_body_kept(user_sample):
     for line in user_sample.splitlines():
         if line.strip() and line not in furniture:
             assert key(line) in kept_keys, line
+
+
+# --- the line classifier (issue 5) ------------------------------------------------------------------
+from pathlib import Path  # noqa: E402
+
+from desktop_app.core.boilerplate.classifier import judge  # noqa: E402
+from desktop_app.core.corpus import CorpusStats  # noqa: E402
+from desktop_app.core.edits import apply_edits  # noqa: E402
+from desktop_app.core.pipeline import RuleContext, analyze_full  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+
+
+def _page(name):
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+EN_BODY = [
+    "Town council approves new cycle lanes after long debate",  # the title
+    "The town council voted on Tuesday evening",
+    "Supporters said the lanes would make it safer",
+    "What the plan includes",  # a subheading
+    "The first phase covers three routes:",
+    "Station Road to the hospital",  # list items
+    "The riverside path",
+    "Market Square to the secondary school",
+    "Work on the first route is expected",
+    "The council said it had listened",
+    '"We have tried to find a balance',
+]
+EN_FURNITURE = ["Home", "Technology", "Podcasts", "Sign in", "Related stories", "Bus fares to rise again",
+                "Local bakery wins", "About us | Contact", "Follow us on Twitter", "© 2024 Example News"]
+
+
+def test_classifier_keeps_the_article_and_drops_the_page_around_it():
+    out = clean_text(_page("page_en.txt"))
+    for body in EN_BODY:
+        assert body in out, body
+    for junk in EN_FURNITURE:
+        assert junk not in out, junk
+    # Bylines and timestamps are the metadata rule's: proposed, not applied.
+    assert "By Maria Lopez" in out
+
+
+def test_classifier_reasons_name_the_evidence_and_a_confidence():
+    text = _page("page_en.txt")
+    edits = [e for e in analyze(text) if e.rule == "boilerplate.classifier"]
+    assert edits
+    menu = next(e for e in edits if text[e.start:e.end] == "Technology\n")
+    assert "in a run of" in menu.reason and "short lines" in menu.reason and "score" in menu.reason
+    assert 0.8 <= menu.confidence <= 0.97
+    teaser = next(e for e in edits if text[e.start:e.end].startswith("Bus fares"))
+    assert "Related stories" in teaser.reason
+
+
+def test_classifier_on_japanese_page():
+    out = clean_text(_page("page_ja.txt"))
+    assert "市議会、新しい自転車専用レーンを承認" in out  # title
+    for body in ("市議会は火曜日の夜", "賛成派は子どもたち", "市の交通担当者によると", "市は地元の事業者"):
+        assert body in out
+    for junk in ("ニュース\n", "スポーツ", "関連記事", "バス運賃", "ページの先頭へ", "利用規約", "Copyright"):
+        assert junk not in out
+
+
+def test_judge_finds_the_main_text_and_the_title():
+    text = _page("page_en.txt")
+    lines = split_lines(text)
+    j = judge(lines, RuleContext(default_profile()))
+    first, last = j.main
+    body_start = next(ln.index for ln in lines if ln.text.startswith("The town council voted"))
+    assert j.title < first <= body_start
+    assert lines[last].text.startswith('"We have tried')
+    assert lines[j.title].text.startswith("Town council approves")
+
+
+def test_drop_title_removes_only_the_title():
+    text = _page("page_en.txt")
+    keep = clean_text(text)
+    dropped = clean_text(text, default_profile().replace(drop_title=True))
+    assert "Town council approves" in keep and "Town council approves" not in dropped
+    assert keep.replace("Town council approves new cycle lanes after long debate\n", "") == dropped
+
+
+def test_short_texts_are_left_alone():
+    text = "Shopping list\nMilk\nEggs\nBread\n"
+    assert clean_text(text) == text
+    note = "Meeting moved to Thursday.\nRoom 4B, same time.\nBring the budget figures.\n"
+    assert clean_text(note) == note
+
+
+def test_prose_without_furniture_is_untouched():
+    text = "\n".join([
+        "The first thing to know about sourdough is that the starter is alive and needs to be fed.",
+        "Flour and water are mixed in equal weights and left at room temperature for a few days.",
+        "Bubbles on the surface show that the yeast and bacteria are working as they should.",
+        "Once the starter doubles in size within a few hours of feeding, it is ready to be used.",
+        "Tips",
+        "Keep the jar loosely covered.",
+        "Use filtered water if your tap water is heavily treated.",
+        "A warm kitchen speeds everything up, so check the starter more often in summer.",
+    ]) + "\n"
+    assert clean_text(text) == text
+
+
+def test_comment_section_is_proposed_not_applied():
+    text = _page("page_en.txt").split("Related stories")[0] + "\n".join([
+        "12 Comments",
+        "jsmith",
+        "This is great news for the town, I have been waiting years for safer routes to the station.",
+        "cyclist_mum",
+        "My kids will finally be able to ride to school without us worrying the whole time they are out.",
+    ]) + "\n"
+    analysis = analyze_full(text)
+    comments = [e for e in analysis.edits if e.rule == "boilerplate.comment"]
+    assert comments and all(not default_profile().accepts(e) for e in comments)
+    assert "waiting years for safer routes" in clean_text(text)
+    assert all("comment section" in e.reason for e in comments)
+
+
+def test_block_repeated_at_head_and_tail_is_furniture():
+    footer = ["Weather", "Traffic", "Jobs", "Obituaries"]
+    body = [f"Paragraph {n}: the committee heard evidence from residents who were worried about the plans "
+            f"and asked for more time to consider the proposals before a final vote." for n in range(8)]
+    text = "\n".join(footer + body + footer) + "\n"
+    out = clean_text(text)
+    assert all(line in out for line in body)
+    assert not any(f in out for f in footer)
+    edits = [e for e in analyze(text) if e.rule == "boilerplate.classifier"]
+    assert any("repeated at the head and the tail" in e.reason for e in edits)
+
+
+def test_corpus_repetition_removes_site_lines_with_the_count():
+    site = "Example Gazette — independent local news since 1990"
+    docs = []
+    topics = ["the library", "the swimming pool", "the museum", "the town hall", "the market", "the park"]
+    days = ["Sundays", "Mondays", "public holidays", "late evenings", "early mornings", "Saturdays"]
+    for topic, day in zip(topics, days, strict=True):
+        docs.append("\n".join([
+            site,
+            f"Opening {topic} on {day} was approved by the council, which confirmed the decision on Monday.",
+            f"Volunteers have offered to help at {topic} during the extra hours on {day}, the council said.",
+            f"Residents can send suggestions about {topic} to the council by post or through its website.",
+            site,
+        ]) + "\n")
+    stats = CorpusStats()
+    for d in docs:
+        stats.add_document(d)
+    analysis = analyze_full(docs[0], corpus=stats)
+    repeated = [e for e in analysis.edits if e.rule == "boilerplate.repeated"]
+    assert len(repeated) == 2, [docs[0][e.start:e.end] for e in repeated]
+    assert "6 of the batch's 6 documents" in repeated[0].reason
+    cleaned = clean_text(docs[0], corpus=stats)
+    assert site not in cleaned and "Opening the library on Sundays" in cleaned
+    # Without the batch the line is not known to be furniture.
+    assert site in clean_text(docs[0])
+
+
+def test_small_batches_do_not_count_as_evidence():
+    stats = CorpusStats()
+    shared = "Thank you for reading."
+    for n in range(2):
+        stats.add_document(f"A paragraph about topic {n} that is long enough to be body text in any case.\n{shared}\n")
+    text = "A paragraph about topic 0 that is long enough to be body text in any case.\n" + shared + "\n"
+    assert not [e for e in analyze(text, corpus=stats) if e.rule == "boilerplate.repeated"]
+
+
+def test_classifier_weights_can_be_overridden_by_the_profile():
+    text = _page("page_en.txt")
+    strict = default_profile().replace(options={"boilerplate.classifier": {"context.keep_outside": -10.0}})
+    # With nothing "outside" counted as furniture, the menu words are no longer removed by the classifier.
+    rules = {e.rule for e in analyze(text, strict) if text[e.start:e.end] == "Technology\n"}
+    assert "boilerplate.classifier" not in rules
+
+
+def test_analysis_edits_apply_to_clean_text_for_pages():
+    for name in ("page_en.txt", "page_ja.txt"):
+        text = _page(name)
+        profile = default_profile()
+        applied = apply_edits(text, analyze_full(text).accepted(profile))
+        assert applied == clean_text(text)
+        assert clean_text(applied) == applied  # idempotent
+
+
+def test_a_batch_of_copies_is_not_emptied():
+    text = ("The library will open on Sundays from next month, the council confirmed on Monday evening.\n"
+            "Volunteers have offered to help run the children's reading club during the extra hours.\n")
+    stats = CorpusStats()
+    for _ in range(5):
+        stats.add_document(text)
+    assert clean_text(text, corpus=stats) == text

@@ -1,0 +1,46 @@
+"""CorpusStats: per-document line counts for cross-document evidence, bounded in memory."""
+
+from desktop_app.core.corpus import CorpusStats, line_key, normalize_line
+
+
+def test_normalize_line_is_width_case_digit_and_space_insensitive():
+    assert normalize_line("  Ｃｏｐｙｒｉｇｈｔ   2023  Example ") == "copyright 0 example"
+    assert normalize_line("Page 3 of 12") == normalize_line("page 7 of 9")
+    assert line_key("Share  this") == line_key("SHARE THIS")
+    assert line_key("Share this") != line_key("Share that")
+
+
+def test_counts_documents_not_occurrences():
+    stats = CorpusStats()
+    stats.add_document("Menu\nMenu\nA line of text.\n")
+    stats.add_document("Menu\nAnother line.\n")
+    assert stats.documents == 2
+    assert stats.doc_count("Menu") == 2
+    assert stats.doc_count("menu") == 2
+    assert stats.doc_count("A line of text.") == 1
+    assert stats.doc_count("never seen") == 0
+
+
+def test_blank_lines_are_not_counted():
+    stats = CorpusStats()
+    stats.add_document("\n\n  \nText\n")
+    assert stats.doc_count("   ") == 0
+
+
+def test_merge_adds_counts():
+    a, b = CorpusStats(), CorpusStats()
+    a.add_document("Site name\nOne.\n")
+    b.add_document("Site name\nTwo.\n")
+    b.add_document("Site name\nThree.\n")
+    a.merge(b)
+    assert a.documents == 3
+    assert a.doc_count("Site name") == 3
+    assert a.doc_count("Two.") == 1
+
+
+def test_memory_is_bounded_by_pruning_singletons():
+    stats = CorpusStats(max_keys=50)
+    for n in range(200):
+        stats.add_document(f"Site name\nUnique line number {n} with words {'x' * (n % 7)} {chr(0x4e00 + n)}\n")
+    assert len(stats.line_docs) <= 50 + 2
+    assert stats.doc_count("Site name") == 200
