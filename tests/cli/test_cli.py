@@ -433,3 +433,29 @@ def test_scrubtext_file_opens_the_real_gui(tmp_path):
                        text=True, timeout=60)
     assert p.returncode == 0, p.stderr
     assert "main window shown" in p.stderr and "article.txt" in p.stderr
+
+
+def test_output_folder_inside_the_input_folder_is_not_read_back(run, tmp_path):
+    src = tmp_path / "in"
+    write(src / "a.txt", DIRTY)
+    for _ in range(2):
+        r = run("clean", str(src), "-o", str(src / "clean"))
+        assert r.code == 0, r.err
+    assert sorted(p.relative_to(src).as_posix() for p in src.rglob("*") if p.is_file()) == ["a.txt", "clean/a.txt"]
+
+
+def test_jsonl_in_place_and_report(run, tmp_path):
+    recs = [{"id": 1, "text": DIRTY}, {"id": 2, "text": "Nothing to do.\n"}]
+    f = write(tmp_path / "c.jsonl", "".join(json.dumps(r) + "\n" for r in recs))
+    original = f.read_bytes()
+    rep = tmp_path / "r.json"
+    r = run("clean", str(f), "--format", "jsonl", "--in-place", "--report", str(rep))
+    assert r.code == 0, r.err
+    backups = [p for p in tmp_path.iterdir() if p.name.startswith("c.jsonl.")]
+    assert len(backups) == 1 and backups[0].read_bytes() == original
+    corpus = _corpus([DIRTY, "Nothing to do.\n"])
+    got = [json.loads(x) for x in f.read_text(encoding="utf-8").splitlines()]
+    assert got == [{"id": 1, "text": clean_text(DIRTY, corpus=corpus)}, recs[1]]
+    entries = json.loads(rep.read_text(encoding="utf-8"))["inputs"]
+    assert [(e["path"], e["record"]) for e in entries] == [(str(f), 1), (str(f), 2)]
+    assert replay(entries[0], DIRTY) == got[0]["text"]
