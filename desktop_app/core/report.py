@@ -168,6 +168,7 @@ class ReportWriter:
         self.path = Path(path) if path is not None else None
         self._tmp: str | None = None
         if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, self._tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
                                              dir=self.path.parent if str(self.path.parent) else ".")
             self._out: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="\n")

@@ -459,3 +459,13 @@ def test_jsonl_in_place_and_report(run, tmp_path):
     entries = json.loads(rep.read_text(encoding="utf-8"))["inputs"]
     assert [(e["path"], e["record"]) for e in entries] == [(str(f), 1), (str(f), 2)]
     assert replay(entries[0], DIRTY) == got[0]["text"]
+
+
+def test_report_inside_a_new_output_folder(run, tmp_path):
+    src = tmp_path / "scraped"
+    write(src / "a.txt", DIRTY)
+    write(src / "b.txt", DIRTY_JA)
+    out = tmp_path / "cleaned"
+    r = run("clean", str(src), "-o", str(out), "--report", str(out / "report.json"))
+    assert r.code == 0, r.err
+    assert len(json.loads((out / "report.json").read_text(encoding="utf-8"))["inputs"]) == 2
