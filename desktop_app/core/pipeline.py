@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from desktop_app.core.corpus import CorpusStats
-from desktop_app.core.edits import Edit, Notice, apply_edits, overlaps, resolve_overlaps
+from desktop_app.core.edits import CATEGORY_PRIORITY, Edit, Notice, apply_edits, overlaps, resolve_overlaps
 from desktop_app.core.profiles import Profile, default_profile
 from desktop_app.core.rules import load_all
 
@@ -137,7 +137,9 @@ def compose_edits(first: list[Edit], second: list[Edit], text0: str) -> list[Edi
         if a0 == b0 and not replacement or text0[a0:b0] == replacement:
             continue  # the second pass undid the first here
         steps = [it[2] for it in firsts] + seconds
-        lead = steps[0]
+        # Label the merged edit by its weightiest step (a removed line, not the space fixed in it),
+        # so that its category says what it mostly does; ties keep the first step.
+        lead = max(steps, key=lambda e: CATEGORY_PRIORITY.get(e.category, 2))
         reason = "; then ".join(dict.fromkeys(e.reason for e in steps))
         conf = min(e.confidence for e in steps)
         out.append(Edit(a0, b0, replacement, lead.rule, lead.category, reason, conf))

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core import analyze, analyze_full, apply_edits, clean_text, default_profile
 from desktop_app.core.decoding import DecodedText, DecodeError, decode_bytes
+from desktop_app.core.pipeline import RuleContext, _run_rules
 from desktop_app.core.profiles import profile_from_dict
 from desktop_app.core.rules import load_all
 
@@ -77,6 +78,37 @@ def _check_edits(text: str, edits) -> None:
         assert 0.0 <= e.confidence <= 1.0, e
         assert e.rule.split(".")[0] in rule_ids, e
         prev_end = e.end if e.end > e.start else e.start
+
+
+_LINE_BREAKS = "\n\r"
+
+
+def _check_edit_shapes(text: str, edits, profile=PROFILE) -> None:
+    """What each family of edits may touch; an edit at a wrong offset breaks these first.
+
+    On the final edits: a spacing edit never adds or removes a letter or digit (merged edits are
+    labelled by their weightiest step, so a merge that removes a line is not "spacing"). On each
+    rule's own output (before the pipeline merges passes): a deletion across lines by the boilerplate
+    or duplicate rules removes whole lines.
+    """
+    for e in edits:
+        if e.category == "spacing":
+            span = text[e.start:e.end]
+            assert [c for c in span if c.isalnum()] == [c for c in e.replacement if c.isalnum()], e
+    raw, _ = _run_rules(text, RuleContext(profile), False)
+    for e in raw:
+        span = text[e.start:e.end]
+        if e.category in ("boilerplate", "duplicate") and e.replacement == "" and "\n" in span.strip("\n"):
+            assert e.start == 0 or text[e.start - 1] in _LINE_BREAKS or span[0] in _LINE_BREAKS, e
+            assert e.end == len(text) or text[e.end] in _LINE_BREAKS or span[-1] in _LINE_BREAKS, e
+
+
+@ENGINE
+@given(engine_text)
+@example("Related Articles\u200b")  # found by this test: the merged deletion was labelled spacing
+@example("<\xad\x8d")
+def test_edits_touch_only_what_their_family_may(text):
+    _check_edit_shapes(text, analyze(text))
 
 
 @ENGINE
@@ -149,6 +181,7 @@ def test_properties_hold_for_any_profile(text, profile):
     # makes more edits interact than the default does.
     edits = analyze(text, profile)
     _check_edits(text, edits)
+    _check_edit_shapes(text, edits, profile)
     cleaned = clean_text(text, profile)
     assert apply_edits(text, [e for e in edits if profile.accepts(e)]) == cleaned
     assert clean_text(cleaned, profile) == cleaned
