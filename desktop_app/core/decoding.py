@@ -635,10 +635,11 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> DecodedText:
 
     # Damaged UTF-8: many valid multi-byte characters, few errors. Judged on the sample first: a
     # legacy file has an error every few bytes, and recording each one on megabytes would be slow.
-    if _mostly_utf8(sample) is not None:
+    found_utf8 = _mostly_utf8(sample)
+    if found_utf8 is not None and sample is not data:
         found_utf8 = _mostly_utf8(data)
-        if found_utf8 is not None:
-            return found_utf8
+    if found_utf8 is not None:
+        return found_utf8
 
     cands = [(c, conf) for c, conf in _chardet_candidates(sample) if c != "utf-8"]
     considered = tuple(cands) + (("utf-8", 0.0),)
@@ -694,7 +695,6 @@ def _few_errors(sample: bytes, codec: str) -> bool:
     except (LookupError, TypeError):
         return False
     return sum(b - a for a, b in ranges) <= max(2, _non_ascii_bytes(sample) // 100)
-
 
 
 def candidate_encodings(data: bytes, limit: int = 8) -> list[tuple[str, float]]:
