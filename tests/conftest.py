@@ -1,11 +1,22 @@
 """Shared fixtures: the user's real scraped file (read from ../shared, never copied) and the bundled sample."""
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-USER_SAMPLE = ROOT.parent / "shared" / "samples" / "liveblog-ja-en.txt"
+
+def _find_shared() -> Path:
+    """The user's shared folder: beside the checkout, or where SCRUBTEXT_SHARED / the workplace puts it."""
+    for cand in (os.environ.get("SCRUBTEXT_SHARED"), ROOT.parent / "shared", "/work/shared"):
+        if cand and (Path(cand) / "samples").is_dir():
+            return Path(cand)
+    return ROOT.parent / "shared"
+
+
+SHARED = _find_shared()
+USER_SAMPLE = SHARED / "samples" / "liveblog-ja-en.txt"
 BUNDLED_SAMPLE = ROOT / "resources" / "samples" / "scraped-ja-en.txt"
 
 
