@@ -361,23 +361,19 @@ class Run:
             return 1 if self.failures else 0
 
         total_bytes = sum(s.size for s in todo)
-        # A pool only pays off when there is more than one chunk of work.
-        if a.format == "jsonl":
-            if len(todo) == 1 and total_bytes < batch.JSONL_CHUNK_BYTES:
-                jobs = 1
-        elif total_bytes < batch.FILE_CHUNK_BYTES and len(todo) <= batch.FILE_CHUNK_COUNT:
-            jobs = 1
+        jobs, inline = batch.plan_jobs(todo, a.format, jobs)
+        log.info("%d inputs, %d bytes, %d worker(s)%s", len(todo), total_bytes, jobs, " (in process)" if inline else "")
         started = time.perf_counter()
         corpus = None
         several = len(todo) > 1 or a.format == "jsonl"
         if several and not a.no_corpus:
             with self.progress(total_bytes, "scanning") as bar:
-                corpus = batch.build_corpus(todo, config, jobs=jobs, on_progress=bar.update)
+                corpus = batch.build_corpus(todo, config, jobs=jobs, on_progress=bar.update, inline=inline)
             log.info("corpus pass: %d documents, %d line keys", corpus.documents, len(corpus.line_docs))
         try:
             with self.progress(total_bytes, "checking" if self.is_check else "cleaning") as bar:
                 self.bar = bar
-                self.consume(batch.run_cleaning(todo, config, corpus, jobs=jobs),
+                self.consume(batch.run_cleaning(todo, config, corpus, jobs=jobs, inline=inline),
                              todo, [targets[i] for i in active], in_place, report)
         except BaseException:
             if report:

@@ -58,6 +58,19 @@ FILE_CHUNK_COUNT = 64
 JSONL_CHUNK_BYTES = 512 << 10
 JSONL_CHUNK_RECORDS = 2000
 IN_FLIGHT_PER_JOB = 3
+ISOLATE_BYTES = 16 << 20   # a file this large is cleaned in a worker process even with one job
+
+
+def plan_jobs(sources: Sequence[Source], fmt: str, jobs: int) -> tuple[int, bool]:
+    """(worker count, inline) for a batch: no more workers than chunks of work; in this process when
+    there is one worker and no file large enough to risk exhausting memory."""
+    if fmt == "jsonl":
+        chunks = sum(max(1, -(-s.size // JSONL_CHUNK_BYTES)) for s in sources)
+    else:
+        chunks = sum(1 for _ in file_chunks(enumerate(sources)))
+    jobs = max(1, min(jobs, chunks))
+    big = fmt != "jsonl" and any(s.size >= ISOLATE_BYTES for s in sources)
+    return jobs, jobs == 1 and not big
 
 
 # --- the unit of work --------------------------------------------------------------------------
@@ -555,24 +568,29 @@ class WorkerDied(RuntimeError):
 def ordered_map(func: Callable[[Any], Any], items: Iterable[Any], *, jobs: int,
                 initializer: Callable[..., None] | None = None, initargs: tuple = (),
                 in_flight: int | None = None,
-                on_crash: Callable[[Any, Callable[[Any], tuple[bool, Any]]], Any] | None = None
-                ) -> Iterator[Any]:
+                on_crash: Callable[[Any, Callable[[Any], tuple[bool, Any]]], Any] | None = None,
+                inline: bool | None = None) -> Iterator[Any]:
     """`map(func, items)` on `jobs` processes, results in input order, at most `in_flight` pending.
 
-    With jobs == 1 everything runs in this process (no pickling, and monkeypatching works in tests).
-    Items are consumed lazily, so an unbounded stream of items needs bounded memory.
+    `inline` (default: jobs == 1) runs everything in this process: no pickling, and monkeypatching
+    works in tests. `inline=False` with jobs == 1 still uses one worker process, which isolates this
+    process from a document that exhausts memory. Items are consumed lazily, so an unbounded stream
+    of items needs bounded memory.
 
     A worker that dies (killed, out of memory) breaks the pool. Without `on_crash` that raises
     `WorkerDied`. With it, the items that were in flight are retried one by one, each in a fresh
     process: `on_crash(item, run_isolated)` returns the item's result, where `run_isolated(x)` gives
     (True, func(x)) or (False, None) if the process died again; then a new pool takes the rest.
     """
-    if jobs <= 1:
+    if inline is None:
+        inline = jobs <= 1
+    if inline:
         if initializer is not None:
             initializer(*initargs)
         for item in items:
             yield func(item)
         return
+    jobs = max(1, jobs)
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -634,7 +652,7 @@ def _worker_start(initializer: Callable[..., None] | None, initargs: tuple) -> N
 
 
 def build_corpus(sources: Sequence[Source], config: BatchConfig, *, jobs: int,
-                 on_progress: Callable[[int], None] | None = None) -> CorpusStats:
+                 on_progress: Callable[[int], None] | None = None, inline: bool | None = None) -> CorpusStats:
     """The corpus pass: CorpusStats over every document of every source, merged in input order.
 
     Lines found in only one document are dropped from the result (doc_count 0 instead of 1).
@@ -654,7 +672,7 @@ def build_corpus(sources: Sequence[Source], config: BatchConfig, *, jobs: int,
 
     stats = CorpusStats()
     for partial, size in ordered_map(_run_sized, tasks(), jobs=jobs, initializer=init_worker,
-                                     initargs=(config, None), on_crash=on_crash):
+                                     initargs=(config, None), on_crash=on_crash, inline=inline):
         stats.merge(partial)
         if len(stats.line_docs) > stats.max_keys:
             stats.line_docs = type(stats.line_docs)({k: n for k, n in stats.line_docs.items() if n > 1})
@@ -728,14 +746,15 @@ def _on_crash(task: tuple[str, Any], run_isolated: Callable) -> Any:
 
 
 def run_cleaning(sources: Sequence[Source], config: BatchConfig, corpus: CorpusStats | None, *,
-                 jobs: int) -> Iterator[FileResult | JsonlChunkResult | JsonlEnd]:
+                 jobs: int, inline: bool | None = None) -> Iterator[FileResult | JsonlChunkResult | JsonlEnd]:
     """The cleaning pass as an ordered stream of results.
 
     For text sources: one `FileResult` per source, in order. For JSONL sources: each source's
     `JsonlChunkResult`s in order, then its `JsonlEnd`. Identical whatever `jobs` is.
     """
     for result in ordered_map(_dispatch, _cleaning_tasks(sources, config), jobs=jobs,
-                              initializer=init_worker, initargs=(config, corpus), on_crash=_on_crash):
+                              initializer=init_worker, initargs=(config, corpus), on_crash=_on_crash,
+                              inline=inline):
         if isinstance(result, list):
             yield from result
         else:

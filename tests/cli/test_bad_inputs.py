@@ -375,3 +375,32 @@ def test_worker_killed_on_a_jsonl_record(run, tmp_path, monkeypatch):
     assert_clean_failure(r, f"{f}:2", "worker process died")
     got = [json.loads(x)["text"] for x in out.read_text(encoding="utf-8").splitlines()]
     assert got == ["First story.\n", "KILL this worker.\n", "Third story.\n"]  # kept, not lost
+
+
+def test_a_huge_file_is_isolated_even_with_one_job(run, tmp_path, monkeypatch):
+    import signal
+
+    monkeypatch.setattr(batch, "ISOLATE_BYTES", 1000)  # "huge" for this test
+    real = batch.clean_files_task
+
+    def out_of_memory(items):
+        if any(s.size >= 1000 for _, s in items):
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+        return real(items)
+
+    monkeypatch.setattr(batch, "clean_files_task", out_of_memory)
+    huge = write(tmp_path / "huge.txt", "A line of a huge file.\n" * 100)
+    small = write(tmp_path / "small.txt", GOOD)
+    r = run("clean", str(huge), str(small), "-o", str(tmp_path / "out"), "--jobs", "1")
+    assert_clean_failure(r, huge, "worker process died")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["small.txt"]
+
+
+def test_plan_jobs():
+    small = [batch.Source(f"{i}", f"{i}", (f"{i}",), True, 100) for i in range(3)]
+    assert batch.plan_jobs(small, "txt", 8) == (1, True)
+    many = [batch.Source(f"{i}", f"{i}", (f"{i}",), True, 100) for i in range(200)]
+    assert batch.plan_jobs(many, "txt", 8) == (4, False)  # 200 files: 4 chunks of at most 64
+    big = [batch.Source("b", "b", ("b",), True, batch.ISOLATE_BYTES)]
+    assert batch.plan_jobs(big, "txt", 8) == (1, False)
+    assert batch.plan_jobs([batch.Source("j", "j", ("j",), True, 3 * batch.JSONL_CHUNK_BYTES)], "jsonl", 8) == (3, False)
