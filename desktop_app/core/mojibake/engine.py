@@ -35,6 +35,8 @@ SYMBOLS_ONLY_PENALTY = 5.0  # ... and when symbols turn into symbols with no let
 CONTEXT_BONUS = 1.5     # per neighbouring word (max 2) already in the script the repair produces
 MAX_AVG_COST = 4.5      # a repaired window must look like real text: at most this cost per character
 LATER_ROUND_GAIN = 3.0  # a repair found only after others were applied needs this much gain
+LINE_CHAIN_GAIN = 2.5   # a single-byte chain that repaired a word this well is preferred in its line
+LINE_CHAIN_BONUS = 3.0  # ... by this much
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
 MAX_TOKEN = 400         # longer tokens are cut into pieces of this size
 
@@ -47,6 +49,12 @@ _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['\u2019][\p{Latin}\p{M}]+)*")
 # A lower-case letter followed by a non-ASCII capital, or a non-ASCII lower-case letter followed by a
 # capital ("mГ©dicament", "РџСЂРёРІРµС‚"): real words do not change case inside.
 _CASE_FLIP = regex.compile(r"\p{Ll}(?=[^\x00-\x7f])\p{Lu}|(?=[^\x00-\x7f])\p{Ll}\p{Lu}")
+# A rare symbol glued to a word ("entrar·", "O˘", "pla”t", "ni–os", "anunci— ayer"): single-byte
+# mojibake turns accented letters into punctuation. Clitic apostrophes and Catalan l·l are fine.
+_GLUED_SYMBOL = regex.compile(
+    r"\p{L}[^\p{L}\p{N}\s\x00-\x7f\u2019\u201d\u00bb\u300d\u3002\u3001\uff0c\u2026\u2014\u2013\u00a0\u00b7]"
+    r"|\p{L}[\u2013\u2014\u201d](?=\p{L})|\p{L}[\u2013\u2014](?!\S)|\p{L}\u00b7(?!\p{L})"
+    r"|\p{L}\u2019(?!(?:s|t|re|ve|ll|d|m)\b)\p{L}|[,;:!?](?=[^\x00-\x7f])\p{L}")
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 
@@ -84,7 +92,8 @@ def confidence_for(gain: float, lost: bool) -> float:
 
 
 def _token_suspicious(token: str, m: Model) -> bool:
-    if not _triggers().isdisjoint(token) or _SCRIPT_MIX.search(token) or _CASE_FLIP.search(token):
+    if (not _triggers().isdisjoint(token) or _SCRIPT_MIX.search(token) or _CASE_FLIP.search(token)
+            or _GLUED_SYMBOL.search(token)):
         return True
     return any(not w.isascii() and not m.is_known_word(w) for w in _LATIN_WORD.findall(token))
 
@@ -134,6 +143,11 @@ def _chain_allows(chain: Chain, before: str, after: str) -> bool:
         return False  # bytes read with a CJK codec turn into kanji/hanzi/kana/hangul
     if chain.true in _DOUBLE_BYTE and chain.read_as in _DOUBLE_BYTE and not (_scripts(after) & _CJK_SCRIPTS):
         return False  # CJK text read with another CJK codec: the repair is CJK text again
+    # Judge the changed middle only.
+    while before and after and before[0] == after[0]:
+        before, after = before[1:], after[1:]
+    while before and after and before[-1] == after[-1]:
+        before, after = before[:-1], after[:-1]
     recovered = after.replace(LOST, "")
     if not recovered or recovered == before.replace(LOST, ""):
         return False  # nothing recovered: only lost-byte markers moved
@@ -181,8 +195,12 @@ class _LineContext:
         return CONTEXT_BONUS * (min(same, 2) - min(other, 2))
 
 
-def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int) -> list[tuple[int, int, str, Chain, float]]:
-    """Every (start, end, replacement, chain, gain) over `token` with gain >= MIN_GAIN."""
+def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
+                prefer: frozenset[Chain] = frozenset()) -> list[tuple[int, int, str, Chain, float]]:
+    """Every (start, end, replacement, chain, gain) over `token` with gain >= MIN_GAIN.
+
+    Chains in `prefer` (the ones that clearly repaired other words of the line) get LINE_CHAIN_BONUS.
+    """
     chains = [c for c in CHAINS if c.could_apply(token)]
     # Fast path: mojibake that lost nothing round-trips exactly through its chain. When some chain
     # repairs the whole token cleanly and convincingly, the other chains need not be searched.
@@ -193,7 +211,7 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int) -> li
         except UnicodeError:
             continue
         if repl != token:
-            gain = _gain(token, 0, len(token), repl, chain, m, ctx, base)
+            gain = _gain(token, 0, len(token), repl, chain, m, ctx, base) + LINE_CHAIN_BONUS * (chain in prefer)
             if gain >= STRICT_GAIN:
                 strict.append((0, len(token), repl, chain, gain))
     if strict:
@@ -208,7 +226,7 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int) -> li
             if variant is not token and not chain.multibyte_true:
                 continue
             for rs, re_, repl in chain.undo_runs(variant):
-                whole = _gain(token, rs, re_, repl, chain, m, ctx, base)
+                whole = _gain(token, rs, re_, repl, chain, m, ctx, base) + LINE_CHAIN_BONUS * (chain in prefer)
                 if whole >= MIN_GAIN:
                     out.append((rs, re_, repl, chain, whole))
                 if whole >= STRICT_GAIN or re_ - rs < 3:
@@ -224,6 +242,7 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int) -> li
                         continue
                     seen.add(key)
                     gain = _gain(token, start, end, replacement, chain, m, ctx, base)
+                    gain += LINE_CHAIN_BONUS * (chain in prefer)
                     if gain >= MIN_GAIN:
                         out.append((start, end, replacement, chain, gain))
     return out
@@ -271,23 +290,24 @@ def _question_marks_as_lost(token: str) -> str:
 
 
 def repair_token(token: str, m: Model | None = None, ctx: _LineContext | None = None,
-                 base: int = 0) -> list[ChainRepair]:
+                 base: int = 0, prefer: frozenset[Chain] = frozenset()) -> list[ChainRepair]:
     """Non-overlapping repairs of one token; the highest gain wins (cached per token and context)."""
     m = m or model()
-    key = (token, ctx.signature(base, base + len(token)) if ctx is not None else ())
+    key = (token, ctx.signature(base, base + len(token)) if ctx is not None else (), prefer)
     cached = _TOKEN_CACHE.get(key)
     if cached is None:
         if len(_TOKEN_CACHE) > 20000:
             _TOKEN_CACHE.clear()
-        cached = _TOKEN_CACHE[key] = _repair_token(token, m, ctx, base)
+        cached = _TOKEN_CACHE[key] = _repair_token(token, m, ctx, base, prefer)
     return cached
 
 
 _TOKEN_CACHE: dict[tuple, list[ChainRepair]] = {}
 
 
-def _repair_token(token: str, m: Model, ctx: _LineContext | None, base: int) -> list[ChainRepair]:
-    cands = _candidates(token, m, ctx, base)
+def _repair_token(token: str, m: Model, ctx: _LineContext | None, base: int,
+                  prefer: frozenset[Chain]) -> list[ChainRepair]:
+    cands = _candidates(token, m, ctx, base, prefer)
     if not cands:
         return []
     cands.sort(key=lambda c: (-c[4], c[0]))
@@ -382,18 +402,31 @@ def _focus(line: str, repairs: list[ChainRepair]) -> list[tuple[int, int]]:
 def _repair_once(line: str, m: Model, focus: list[tuple[int, int]] | None = None) -> list[ChainRepair]:
     """One round over a line: its suspicious tokens, and the tokens in `focus` (later rounds)."""
     ctx = _LineContext(line, m)
+    out = _search_tokens(line, m, ctx, lambda tm: _token_suspicious(tm.group(), m) or bool(focus and any(
+        tm.start() < b and a < tm.end() for a, b in focus)), frozenset())
+    # Mojibake comes line by line from one wrong decoding: a chain that clearly repaired some words
+    # is the likely explanation of the line's weaker cases too ("gan—" next to "canci—n").
+    totals: dict[Chain, float] = {}
+    for r in out:
+        c = r.chains[0]
+        if r.gain >= LINE_CHAIN_GAIN and len(r.chains) == 1 and not (c.multibyte_true or c.multibyte_read):
+            totals[c] = totals.get(c, 0.0) + r.gain
+    if totals:
+        prefer = frozenset([max(totals, key=lambda c: totals[c])])
+        out = _search_tokens(line, m, ctx, lambda tm: True, prefer)
+    return out
+
+
+def _search_tokens(line: str, m: Model, ctx: _LineContext, wanted, prefer: frozenset[Chain]) -> list[ChainRepair]:
     out: list[ChainRepair] = []
     for tm in _TOKEN.finditer(line):
         token = tm.group()
-        if token.isascii():
-            continue
-        if not (_token_suspicious(token, m) or (focus and any(
-                tm.start() < b and a < tm.end() for a, b in focus))):
+        if token.isascii() or not wanted(tm):
             continue
         for piece_start in range(0, len(token), MAX_TOKEN):
             piece = token[piece_start:piece_start + MAX_TOKEN]
             base = tm.start() + piece_start
-            for r in repair_token(piece, m, ctx, base):
+            for r in repair_token(piece, m, ctx, base, prefer):
                 out.append(ChainRepair(r.start + base, r.end + base, r.replacement, r.chains, r.gain,
                                        r.confidence))
     return out

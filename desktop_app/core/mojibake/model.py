@@ -34,7 +34,7 @@ _CLITIC_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu
 
 CLITIC = 2.5            # a clitic after or before a word ("minister's", "didn't", "l'été")
 WIDTH_FORM = 0.3        # per character in half-width/full-width form
-CLAUSE_OPENER = 5.0     # ¿ or ¡ right after a letter
+CLAUSE_OPENER = 2.0     # ¿ or ¡ right after a letter
 SYMBOL_PAIR = 2.0       # a non-ASCII symbol glued to another symbol
 INTRAWORD_SYMBOL = 3.0  # a symbol glued between two letters ("na•ve")
 RARE_CAPITAL = 1.5      # an accented capital that is not a word's initial nor in an all-caps word
