@@ -366,11 +366,11 @@ class Run:
         started = time.perf_counter()
         corpus = None
         several = len(todo) > 1 or a.format == "jsonl"
-        if several and not a.no_corpus:
-            with self.progress(total_bytes, "scanning") as bar:
-                corpus = batch.build_corpus(todo, config, jobs=jobs, on_progress=bar.update, inline=inline)
-            log.info("corpus pass: %d documents, %d line keys", corpus.documents, len(corpus.line_docs))
         try:
+            if several and not a.no_corpus:
+                with self.progress(total_bytes, "scanning") as bar:
+                    corpus = batch.build_corpus(todo, config, jobs=jobs, on_progress=bar.update, inline=inline)
+                log.info("corpus pass: %d documents, %d repeated lines", corpus.documents, len(corpus.line_docs))
             with self.progress(total_bytes, "checking" if self.is_check else "cleaning") as bar:
                 self.bar = bar
                 self.consume(batch.run_cleaning(todo, config, corpus, jobs=jobs, inline=inline),
