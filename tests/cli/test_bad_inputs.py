@@ -404,3 +404,21 @@ def test_plan_jobs():
     big = [batch.Source("b", "b", ("b",), True, batch.ISOLATE_BYTES)]
     assert batch.plan_jobs(big, "txt", 8) == (1, False)
     assert batch.plan_jobs([batch.Source("j", "j", ("j",), True, 3 * batch.JSONL_CHUNK_BYTES)], "jsonl", 8) == (3, False)
+
+
+def test_a_bug_in_a_rule_fails_that_input_only_and_is_logged(run, tmp_path, monkeypatch, log_dir):
+    real = batch.analyze_full
+
+    def buggy(text, *a, **kw):
+        if "TRIGGER" in text:
+            raise IndexError("string index out of range")
+        return real(text, *a, **kw)
+
+    monkeypatch.setattr(batch, "analyze_full", buggy)
+    bad = write(tmp_path / "bad.txt", "TRIGGER\n")
+    good = write(tmp_path / "good.txt", GOOD)
+    r = run("clean", str(bad), str(good), "-o", str(tmp_path / "out"), "--jobs", "1")
+    assert_clean_failure(r, bad, "internal error", "IndexError")
+    assert (tmp_path / "out" / "good.txt").exists()
+    log = (log_dir / "scrubtext.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "buggy" in log  # the details are in the log, not on the terminal
