@@ -30,6 +30,7 @@ def lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
+MERGE_CONFIDENCE = 0.8  # an engine repair of ftfy's output below this is not merged into ftfy's fix
 PREFER_FTFY = 3.0  # how much more plausible (log10) the engine's repair must be to overrule ftfy's
 
 
@@ -87,6 +88,8 @@ def _compose(line: str, first: list[Repair], second: list[Repair]) -> list[Repai
     merged: dict[int, list[Repair]] = {}
     for e in second:
         hit = [k for k, (a, b, _) in enumerate(spans) if e.start <= b and a <= e.end]
+        if hit and e.confidence < MERGE_CONFIDENCE:
+            continue  # a doubtful second step must not hold back ftfy's fix; a later pass may propose it
         if hit:
             for k in hit:
                 merged.setdefault(k, []).append(e)

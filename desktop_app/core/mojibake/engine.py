@@ -55,6 +55,9 @@ _GLUED_SYMBOL = regex.compile(
     r"\p{L}[^\p{L}\p{N}\s\x00-\x7f\u2019\u201d\u00bb\u300d\u3002\u3001\uff0c\u2026\u2014\u2013\u00a0\u00b7]"
     r"|\p{L}[\u2013\u2014\u201d](?=\p{L})|\p{L}[\u2013\u2014](?!\S)|\p{L}\u00b7(?!\p{L})"
     r"|\p{L}\u2019(?!(?:s|t|re|ve|ll|d|m)\b)\p{L}|[,;:!?](?=[^\x00-\x7f])\p{L}")
+# What the punctuation of one Western code page becomes in another (quotes, dashes, bullets, …).
+_TYPOGRAPHIC = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u00ab\u00bb\u2039\u203a"
+                         "\u00bf\u00a1\u2022\u00b7\u00a0.,;:!?'\"()-")
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 
@@ -268,6 +271,9 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     if any(not (c.isalnum() or c.isspace() or c == LOST or c in m.symbols or "\u3000" <= c <= "\u30ff"
                 or "\uff00" <= c <= "\uffef") for c in replacement):
         return -1.0  # a repair produces letters and everyday punctuation, not rare symbols
+    if not chain.multibyte_true and any(not (c.isalnum() or c.isspace() or c in _TYPOGRAPHIC)
+                                        for c in replacement):
+        return -1.0  # single-byte mix-ups swap letters and typographic punctuation, nothing else
     if m.cost(replacement) > MAX_AVG_COST * len(replacement):
         return -1.0  # the repair is no text either (real text averages 1-4 per character)
     gain = m.cost(before) - m.cost(after) + context
@@ -276,8 +282,8 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
         # symbol: code pages map almost every byte, so there is little evidence either way.
         if any(c.isalpha() for c in replacement):
             gain -= ISOLATED_PENALTY
-        elif not _near_letter(token, start, end):
-            gain -= SYMBOLS_ONLY_PENALTY
+        elif not _near_letter(token, start, end) and not any(c.isalpha() for c in orig):
+            return -1.0  # symbols for symbols with no word near (faces, math, line art): no evidence
     return gain
 
 

@@ -34,7 +34,7 @@ _CLITIC_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu
 
 CLITIC = 2.5            # a clitic after or before a word ("minister's", "didn't", "l'été")
 WIDTH_FORM = 0.3        # per character in half-width/full-width form
-CLAUSE_OPENER = 2.0     # ¿ or ¡ right after a letter
+CLAUSE_OPENER = 2.5     # an opening mark right after a letter, or a closing mark right before one
 SYMBOL_PAIR = 2.0       # a non-ASCII symbol glued to another symbol
 INTRAWORD_SYMBOL = 3.0  # a symbol glued between two letters ("na•ve")
 RARE_CAPITAL = 1.5      # an accented capital that is not a word's initial nor in an all-caps word
@@ -44,6 +44,8 @@ _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 _ASCII_PUNCT = frozenset(".,;:!?")
+_OPENERS = frozenset("\u00bf\u00a1\u201c\u00ab\u201e")
+_CLOSERS = frozenset("\u201d\u00bb\u2026")
 
 
 def _is_cjk_punct(c: str) -> bool:
@@ -114,7 +116,7 @@ class Model:
 
     def word_cost(self, word: str) -> float:
         """Cost of one word (a run of letters and marks, apostrophes inside)."""
-        low = word.lower().translate(_APOS)
+        low = word.lower().translate(_APOS).replace("i\u0307", "i")  # Turkish İ lower-cases to i + dot
         width = 0.0
         if any("\uff01" <= c <= "\uffef" for c in low):
             # Half-width katakana and full-width Latin are real text: score them as their usual forms.
@@ -215,8 +217,10 @@ class Model:
                         (p.isascii() and c.isascii()) or p in _ASCII_PUNCT or c in _ASCII_PUNCT
                         or (_is_cjk_punct(p) and _is_cjk_punct(c))):
                     total += SYMBOL_PAIR  # symbol soup ("â€", "¿…"): real text rarely glues symbols
-            if c in "\u00bf\u00a1" and i > 0 and text[i - 1].isalpha():
-                total += CLAUSE_OPENER  # ¿ and ¡ open a clause, they never follow a letter
+            if c in _OPENERS and i > 0 and text[i - 1].isalpha():
+                total += CLAUSE_OPENER  # opening marks (“ « ¿ ¡) never follow a letter
+            elif c in _CLOSERS and i + 1 < n and text[i + 1].isalpha():
+                total += CLAUSE_OPENER  # closing marks (” » …) never precede a letter
             if (0 < i < n - 1 and not c.isascii() and c not in _INTRAWORD and text[i - 1].isalpha()
                     and text[i + 1].isalpha()):
                 total += INTRAWORD_SYMBOL
