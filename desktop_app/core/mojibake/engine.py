@@ -37,6 +37,7 @@ MAX_AVG_COST = 4.5      # a repaired window must look like real text: at most th
 LATER_ROUND_GAIN = 3.0  # a repair found only after others were applied needs this much gain
 LINE_CHAIN_GAIN = 2.5   # a single-byte chain that repaired a word this well is preferred in its line
 LINE_CHAIN_BONUS = 3.0  # ... by this much
+SINGLE_LETTER_MAX_COST = 3.0  # a one-letter word a repair may produce ("à", "y"): this common at least
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
 MAX_TOKEN = 400         # longer tokens are cut into pieces of this size
 
@@ -58,6 +59,7 @@ _GLUED_SYMBOL = regex.compile(
 # What the punctuation of one Western code page becomes in another (quotes, dashes, bullets, …).
 _TYPOGRAPHIC = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u00ab\u00bb\u2039\u203a"
                          "\u00bf\u00a1\u2022\u00b7\u00a0.,;:!?'\"()-")
+_MISPLACED_MARK = regex.compile(r"\p{L}[\u00bf\u00a1\u201c\u00ab\u201e]|[\u201d\u00bb]\p{L}")
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 
@@ -253,38 +255,53 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
 
 def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: Model,
           ctx: _LineContext | None, base: int) -> float:
+    """How much more plausible `token` is with token[start:end] replaced; -1 when the repair is ruled out."""
     orig = token[start:end]
     if not _chain_allows(chain, orig, replacement):
         return -1.0
+    # The changed middle (a whole run often starts or ends with characters the chain kept).
+    ts, te, trep = start, end, replacement
+    while ts < te and trep and token[ts] == trep[0]:
+        ts, trep = ts + 1, trep[1:]
+    while te > ts and trep and token[te - 1] == trep[-1]:
+        te, trep = te - 1, trep[:-1]
+    single_byte = not (chain.multibyte_true or chain.multibyte_read)
     if chain.read_as in _DOUBLE_BYTE and chain.true in _DOUBLE_BYTE and len(orig) < 2:
         return -1.0  # one CJK character read with another CJK codec: any hanzi maps to some hanzi
     if chain.read_as in _DOUBLE_BYTE and not (_scripts(replacement) & _CJK_SCRIPTS) and not (
             _touches_letter(token, start, end) or end - start > 1):
         return -1.0  # one CJK character alone, repaired into a Latin letter: no evidence
-    a, b = _word_bounds(token, start, end)
-    before = token[a:b]
-    after = token[a:start] + replacement + token[end:b]
-    context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
-    if not (chain.multibyte_true or chain.multibyte_read) and context <= 0 and not all(
-            w.isascii() or m.is_known_word(w) for w in _WORD.findall(after)):
-        return -1.0  # single-byte code pages map every byte to something: a repair must make words
     if any(not (c.isalnum() or c.isspace() or c == LOST or c in m.symbols or "\u3000" <= c <= "\u30ff"
                 or "\uff00" <= c <= "\uffef") for c in replacement):
         return -1.0  # a repair produces letters and everyday punctuation, not rare symbols
     if not chain.multibyte_true and any(not (c.isalnum() or c.isspace() or c in _TYPOGRAPHIC)
                                         for c in replacement):
         return -1.0  # single-byte mix-ups swap letters and typographic punctuation, nothing else
+    if single_byte and _MISPLACED_MARK.search(token[:ts] + trep + token[te:]):
+        return -1.0  # the repair would put an opening mark after a letter or a closing one before
     if m.cost(replacement) > MAX_AVG_COST * len(replacement):
         return -1.0  # the repair is no text either (real text averages 1-4 per character)
+    a, b = _word_bounds(token, start, end)
+    before = token[a:b]
+    after = token[a:start] + replacement + token[end:b]
+    context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
+    if single_byte and context <= 0 and not all(_real_word(w, m) for w in _WORD.findall(after)):
+        return -1.0  # single-byte code pages map every byte to something: a repair must make words
     gain = m.cost(before) - m.cost(after) + context
-    if end - start <= 2 and not _touches_letter(token, start, end):
-        # A lone symbol turned into a one-letter word (√ into Ã, ™ into ô), or swapped for another
-        # symbol: code pages map almost every byte, so there is little evidence either way.
-        if any(c.isalpha() for c in replacement):
-            gain -= ISOLATED_PENALTY
-        elif not _near_letter(token, start, end) and not any(c.isalpha() for c in orig):
-            return -1.0  # symbols for symbols with no word near (faces, math, line art): no evidence
+    if te - ts <= 2 and not _touches_letter(token, ts, te):
+        # A lone character swapped for another (√ for Ã, ™ for ô, Õ for ’): code pages map almost
+        # every byte, so with no word around it there is little evidence either way.
+        if not _near_letter(token, ts, te) and not any(c.isalpha() for c in token[ts:te] + trep):
+            return -1.0  # symbols for symbols with no word near (faces, math, line art)
+        gain -= ISOLATED_PENALTY
     return gain
+
+
+def _real_word(word: str, m: Model) -> bool:
+    """A word a single-byte repair may produce: ASCII or known, and one letter only if common."""
+    if len(word) == 1:
+        return word.isascii() or m.word_cost(word) <= SINGLE_LETTER_MAX_COST
+    return word.isascii() or m.is_known_word(word)
 
 
 def _question_marks_as_lost(token: str) -> str:
