@@ -35,9 +35,10 @@ SYMBOLS_ONLY_PENALTY = 5.0  # ... and when symbols turn into symbols with no let
 CONTEXT_BONUS = 1.5     # per neighbouring word (max 2) already in the script the repair produces
 MAX_AVG_COST = 4.5      # a repaired window must look like real text: at most this cost per character
 LATER_ROUND_GAIN = 3.0  # a repair found only after others were applied needs this much gain
-LINE_CHAIN_GAIN = 2.5   # a single-byte chain that repaired a word this well is preferred in its line
+LINE_CHAIN_GAIN = 2.5   # a chain that repaired a word this well is preferred in its line
 LINE_CHAIN_BONUS = 3.0  # ... by this much
 SINGLE_LETTER_MAX_COST = 3.0  # a one-letter word a repair may produce ("à", "y"): this common at least
+SHORT_CJK_PENALTY = 3.0  # a one-character CJK repair needs the line's chain or context behind it
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
 MAX_TOKEN = 400         # longer tokens are cut into pieces of this size
 
@@ -59,7 +60,8 @@ _GLUED_SYMBOL = regex.compile(
 # What the punctuation of one Western code page becomes in another (quotes, dashes, bullets, …).
 _TYPOGRAPHIC = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u00ab\u00bb\u2039\u203a"
                          "\u00bf\u00a1\u2022\u00b7\u00a0.,;:!?'\"()-")
-_MISPLACED_MARK = regex.compile(r"\p{L}[\u00bf\u00a1\u201c\u00ab\u201e]|[\u201d\u00bb]\p{L}")
+# (“ is left out: German closes quotes with it.)
+_MISPLACED_MARK = regex.compile(r"\p{L}[\u00bf\u00a1\u00ab\u201e]|[\u201d\u00bb]\p{L}")
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 
@@ -163,8 +165,6 @@ def _chain_allows(chain: Chain, before: str, after: str) -> bool:
         return False
     if len(before) > 4 * len(recovered) + 3 * lost:
         return False  # more characters vanished than any lost byte can explain
-    if all(unicodedata.category(c) == "Cc" for c in before):
-        return False  # control characters alone are ftfy's call (fix_c1_controls), not ours
     return not any(unicodedata.category(c) in ("Co", "Cn", "Cc", "Cs") and c not in before for c in after)
 
 
@@ -266,11 +266,14 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     while te > ts and trep and token[te - 1] == trep[-1]:
         te, trep = te - 1, trep[:-1]
     single_byte = not (chain.multibyte_true or chain.multibyte_read)
+    if all(unicodedata.category(c) == "Cc" for c in token[ts:te]) and not _touches_letter(token, ts, te):
+        return -1.0  # lone control characters are ftfy's call (fix_c1_controls), not ours
+    weak = 0.0
     if chain.read_as in _DOUBLE_BYTE and chain.true in _DOUBLE_BYTE and len(orig) < 2:
-        return -1.0  # one CJK character read with another CJK codec: any hanzi maps to some hanzi
+        weak = SHORT_CJK_PENALTY  # one CJK character read with another CJK codec: any hanzi maps to some hanzi
     if chain.read_as in _DOUBLE_BYTE and not (_scripts(replacement) & _CJK_SCRIPTS) and not (
             _touches_letter(token, start, end) or end - start > 1):
-        return -1.0  # one CJK character alone, repaired into a Latin letter: no evidence
+        weak = SHORT_CJK_PENALTY  # one CJK character alone, repaired into another script
     if any(not (c.isalnum() or c.isspace() or c == LOST or c in m.symbols or "\u3000" <= c <= "\u30ff"
                 or "\uff00" <= c <= "\uffef") for c in replacement):
         return -1.0  # a repair produces letters and everyday punctuation, not rare symbols
@@ -287,7 +290,7 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
     if single_byte and context <= 0 and not all(_real_word(w, m) for w in _WORD.findall(after)):
         return -1.0  # single-byte code pages map every byte to something: a repair must make words
-    gain = m.cost(before) - m.cost(after) + context
+    gain = m.cost(before) - m.cost(after) + context - weak
     if te - ts <= 2 and not _touches_letter(token, ts, te):
         # A lone character swapped for another (√ for Ã, ™ for ô, Õ for ’): code pages map almost
         # every byte, so with no word around it there is little evidence either way.
@@ -432,7 +435,7 @@ def _repair_once(line: str, m: Model, focus: list[tuple[int, int]] | None = None
     totals: dict[Chain, float] = {}
     for r in out:
         c = r.chains[0]
-        if r.gain >= LINE_CHAIN_GAIN and len(r.chains) == 1 and not (c.multibyte_true or c.multibyte_read):
+        if r.gain >= LINE_CHAIN_GAIN and len(r.chains) == 1:
             totals[c] = totals.get(c, 0.0) + r.gain
     if totals:
         prefer = frozenset([max(totals, key=lambda c: totals[c])])

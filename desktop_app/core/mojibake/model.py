@@ -44,7 +44,7 @@ _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 _ASCII_PUNCT = frozenset(".,;:!?")
-_OPENERS = frozenset("\u00bf\u00a1\u201c\u00ab\u201e")
+_OPENERS = frozenset("\u00bf\u00a1\u00ab\u201e")
 _CLOSERS = frozenset("\u201d\u00bb\u2026")
 
 
