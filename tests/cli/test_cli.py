@@ -469,3 +469,20 @@ def test_report_inside_a_new_output_folder(run, tmp_path):
     r = run("clean", str(src), "-o", str(out), "--report", str(out / "report.json"))
     assert r.code == 0, r.err
     assert len(json.loads((out / "report.json").read_text(encoding="utf-8"))["inputs"]) == 2
+
+
+def test_jsonl_output_identical_whatever_jobs(run, tmp_path, monkeypatch):
+    monkeypatch.setattr(batch, "JSONL_CHUNK_BYTES", 300)  # many chunks, so the pool really runs
+    recs = [{"id": i, "text": (DIRTY if i % 3 else DIRTY_JA) + f"Paragraph {i}, which is its own.\n"}
+            for i in range(30)]
+    f = write(tmp_path / "c.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"o{jobs}.jsonl"
+        r = run("clean", str(f), "--format", "jsonl", "-o", str(out), "--jobs", jobs)
+        assert r.code == 0, r.err
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    corpus = _corpus([r["text"] for r in recs])
+    assert [json.loads(x)["text"] for x in outs[0].decode().splitlines()] == [
+        clean_text(r["text"], corpus=corpus) for r in recs]
