@@ -211,6 +211,8 @@ class StreamingFile:
     """A file written piece by piece that appears atomically when committed (temp + fsync + rename)."""
 
     def __init__(self, target: Path) -> None:
+        if target.is_symlink():  # like export.atomic_write_*: the link survives, its target changes
+            target = Path(os.path.realpath(target))
         self.target = target
         fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
         self.out: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
@@ -557,8 +559,8 @@ class Run:
         root = getattr(self, "out_root", None)
         if root is None:
             return
-        parent = os.path.realpath(target.parent)
-        if parent != root and not parent.startswith(root.rstrip(os.sep) + os.sep):
+        real = os.path.realpath(target)  # through symlinked folders and a symlinked file alike
+        if not real.startswith(root.rstrip(os.sep) + os.sep):
             raise UsageError(f"{target} would be outside the output folder")
 
     def backup(self, path: Path) -> Path:

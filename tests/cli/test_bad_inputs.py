@@ -312,12 +312,16 @@ def test_names_are_sanitized_and_stay_inside_the_output_folder(run, tmp_path):
     (out).mkdir()
     outside = tmp_path / "outside"
     outside.mkdir()
-    (out / "sub").symlink_to(outside)  # a trap: a symlink inside the output folder
+    (out / "sub").symlink_to(outside)  # traps: a symlinked folder and a symlinked file in the output
+    victim = write(tmp_path / "victim.txt", "precious\n")
+    write(src / "file.txt", GOOD)
+    (out / "file.txt").symlink_to(victim)
     r = run("clean", str(src), "-o", str(out))
     assert r.code == 1
     assert (out / "tab_here.txt").exists()
-    assert "outside the output folder" in r.err
+    assert r.err.count("outside the output folder") == 2
     assert list(outside.iterdir()) == []
+    assert victim.read_text(encoding="utf-8") == "precious\n"
 
 
 def test_sanitize_part():
