@@ -439,7 +439,8 @@ class Run:
             else:
                 seen[key] = s.display
                 result.append(t)
-        self.out_root = os.path.realpath(root)
+        # In folder mode every write must stay inside the folder; a single -o file is the user's choice.
+        self.out_root = None if single_file else os.path.realpath(root)
         return result
 
     @contextlib.contextmanager
