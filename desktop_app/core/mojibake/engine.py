@@ -197,14 +197,16 @@ class _LineContext:
         right = [w for w in self.words if w[0] >= end][:2]
         same = sum(1 for w in left + right if w[2] == script)
         other = sum(1 for w in left + right if w[2] != script)
-        return CONTEXT_BONUS * (min(same, 2) - min(other, 2))
+        # Neighbours in another script may be mojibake of the same kind still waiting for repair:
+        # they count against the repair only beyond the neighbours that support it.
+        return CONTEXT_BONUS * (min(same, 2) - min(max(other - same, 0), 2))
 
 
 def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
-                prefer: frozenset[Chain] = frozenset()) -> list[tuple[int, int, str, Chain, float]]:
+                prefer: frozenset[Chain] = frozenset(), bonus: float = 0.0) -> list[tuple[int, int, str, Chain, float]]:
     """Every (start, end, replacement, chain, gain) over `token` with gain >= MIN_GAIN.
 
-    Chains in `prefer` (the ones that clearly repaired other words of the line) get LINE_CHAIN_BONUS.
+    Chains in `prefer` (the one that clearly repaired other words of the line) get `bonus`.
     """
     chains = [c for c in CHAINS if c.could_apply(token)]
     # Fast path: mojibake that lost nothing round-trips exactly through its chain. When some chain
@@ -216,7 +218,7 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
         except UnicodeError:
             continue
         if repl != token:
-            gain = _gain(token, 0, len(token), repl, chain, m, ctx, base) + LINE_CHAIN_BONUS * (chain in prefer)
+            gain = _with_bonus(_gain(token, 0, len(token), repl, chain, m, ctx, base), chain, prefer, bonus)
             if gain >= STRICT_GAIN:
                 strict.append((0, len(token), repl, chain, gain))
     if strict:
@@ -231,7 +233,7 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
             if variant is not token and not chain.multibyte_true:
                 continue
             for rs, re_, repl in chain.undo_runs(variant):
-                whole = _gain(token, rs, re_, repl, chain, m, ctx, base) + LINE_CHAIN_BONUS * (chain in prefer)
+                whole = _with_bonus(_gain(token, rs, re_, repl, chain, m, ctx, base), chain, prefer, bonus)
                 if whole >= MIN_GAIN:
                     out.append((rs, re_, repl, chain, whole))
                 if whole >= STRICT_GAIN or re_ - rs < 3:
@@ -246,11 +248,16 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
                     if key in seen:
                         continue
                     seen.add(key)
-                    gain = _gain(token, start, end, replacement, chain, m, ctx, base)
-                    gain += LINE_CHAIN_BONUS * (chain in prefer)
+                    gain = _with_bonus(_gain(token, start, end, replacement, chain, m, ctx, base), chain, prefer,
+                                       bonus)
                     if gain >= MIN_GAIN:
                         out.append((start, end, replacement, chain, gain))
     return out
+
+
+def _with_bonus(gain: float, chain: Chain, prefer: frozenset[Chain], bonus: float) -> float:
+    """The line's preferred chain tips the balance for a repair that is plausible on its own."""
+    return gain + bonus if gain > 0 and chain in prefer else gain
 
 
 def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: Model,
@@ -282,7 +289,7 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
         return -1.0  # single-byte mix-ups swap letters and typographic punctuation, nothing else
     if single_byte and _MISPLACED_MARK.search(token[:ts] + trep + token[te:]):
         return -1.0  # the repair would put an opening mark after a letter or a closing one before
-    if m.cost(replacement) > MAX_AVG_COST * len(replacement):
+    if m.cost(replacement) > MAX_AVG_COST * max(len(replacement), 1.4):
         return -1.0  # the repair is no text either (real text averages 1-4 per character)
     a, b = _word_bounds(token, start, end)
     before = token[a:b]
@@ -316,15 +323,15 @@ def _question_marks_as_lost(token: str) -> str:
 
 
 def repair_token(token: str, m: Model | None = None, ctx: _LineContext | None = None,
-                 base: int = 0, prefer: frozenset[Chain] = frozenset()) -> list[ChainRepair]:
+                 base: int = 0, prefer: frozenset[Chain] = frozenset(), bonus: float = 0.0) -> list[ChainRepair]:
     """Non-overlapping repairs of one token; the highest gain wins (cached per token and context)."""
     m = m or model()
-    key = (token, ctx.signature(base, base + len(token)) if ctx is not None else (), prefer)
+    key = (token, ctx.signature(base, base + len(token)) if ctx is not None else (), prefer, bonus)
     cached = _TOKEN_CACHE.get(key)
     if cached is None:
         if len(_TOKEN_CACHE) > 20000:
             _TOKEN_CACHE.clear()
-        cached = _TOKEN_CACHE[key] = _repair_token(token, m, ctx, base, prefer)
+        cached = _TOKEN_CACHE[key] = _repair_token(token, m, ctx, base, prefer, bonus)
     return cached
 
 
@@ -332,8 +339,8 @@ _TOKEN_CACHE: dict[tuple, list[ChainRepair]] = {}
 
 
 def _repair_token(token: str, m: Model, ctx: _LineContext | None, base: int,
-                  prefer: frozenset[Chain]) -> list[ChainRepair]:
-    cands = _candidates(token, m, ctx, base, prefer)
+                  prefer: frozenset[Chain], bonus: float) -> list[ChainRepair]:
+    cands = _candidates(token, m, ctx, base, prefer, bonus)
     if not cands:
         return []
     cands.sort(key=lambda c: (-c[4], c[0]))
@@ -362,7 +369,7 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
     m = m or model()
     if not is_suspicious(line, m):
         return []
-    first = _repair_once(line, m)
+    first, prior = _repair_once(line, m)
     if not first:
         return first
     # tags[i]: the repairs that produced character i of the current text (for the final report).
@@ -373,7 +380,8 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
     focus: list[tuple[int, int]] = []
     for round_no in range(MAX_ROUNDS):
         if round_no:
-            batch = [r for r in _repair_once(current, m, focus=focus) if r.gain >= LATER_ROUND_GAIN]
+            found, prior = _repair_once(current, m, focus, prior)
+            batch = [r for r in found if r.gain >= LATER_ROUND_GAIN]
             if not batch:
                 break
         for r in sorted(batch, key=lambda r: -r.start):
@@ -384,8 +392,8 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
             tags[r.start:r.end] = [joined] * len(r.replacement) if r.replacement else []
             if not r.replacement and r.start < len(tags):
                 tags[r.start] = tags[r.start] | joined
-        # The next round looks at the tokens next to this round's repairs (and at suspicious ones).
-        focus = _focus(current, batch)
+        # The next round looks at the line's other words again, now that their neighbours are repaired.
+        focus = [(t.start(), t.end()) for t in _TOKEN.finditer(current)]
     if len(applied) == len(first):
         return first
     out = []
@@ -408,42 +416,36 @@ def _apply(line: str, repairs: list[ChainRepair]) -> str:
     return line
 
 
-def _focus(line: str, repairs: list[ChainRepair]) -> list[tuple[int, int]]:
-    """Spans (in the text after `repairs`) of the repaired tokens and the tokens next to them."""
-    tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(line)]
-    shift = 0
-    after = []
-    for r in sorted(repairs, key=lambda r: r.start):
-        a = r.start + shift
-        shift += len(r.replacement) - (r.end - r.start)
-        after.append((a, a + len(r.replacement)))
-    out = []
-    for k, (ts, te) in enumerate(tokens):
-        if any(ts <= b and a <= te for a, b in after):
-            out.extend(t for t in (tokens[k - 1] if k else None, tokens[k + 1] if k + 1 < len(tokens) else None)
-                       if t is not None and not line[t[0]:t[1]].isascii())
-    return out
+def _repair_once(line: str, m: Model, focus: list[tuple[int, int]] | None = None,
+                 prior: tuple[frozenset[Chain], float] = (frozenset(), 0.0)
+                 ) -> tuple[list[ChainRepair], tuple[frozenset[Chain], float]]:
+    """One round over a line: its suspicious tokens, and the tokens in `focus` (later rounds).
 
-
-def _repair_once(line: str, m: Model, focus: list[tuple[int, int]] | None = None) -> list[ChainRepair]:
-    """One round over a line: its suspicious tokens, and the tokens in `focus` (later rounds)."""
+    Returns the repairs and the line's preferred chain with its bonus (for the next round).
+    """
     ctx = _LineContext(line, m)
     out = _search_tokens(line, m, ctx, lambda tm: _token_suspicious(tm.group(), m) or bool(focus and any(
-        tm.start() < b and a < tm.end() for a, b in focus)), frozenset())
+        tm.start() < b and a < tm.end() for a, b in focus)), *prior)
     # Mojibake comes line by line from one wrong decoding: a chain that clearly repaired some words
     # is the likely explanation of the line's weaker cases too ("gan—" next to "canci—n").
     totals: dict[Chain, float] = {}
+    counts: dict[Chain, int] = {}
     for r in out:
         c = r.chains[0]
         if r.gain >= LINE_CHAIN_GAIN and len(r.chains) == 1:
             totals[c] = totals.get(c, 0.0) + r.gain
-    if totals:
-        prefer = frozenset([max(totals, key=lambda c: totals[c])])
-        out = _search_tokens(line, m, ctx, lambda tm: True, prefer)
-    return out
+            counts[c] = counts.get(c, 0) + 1
+    if not totals:
+        return out, prior
+    best = max(totals, key=lambda c: totals[c])
+    prefer = (frozenset([best]), LINE_CHAIN_BONUS + min(counts[best] - 1, 3))  # more words, more evidence
+    if prefer != prior:
+        out = _search_tokens(line, m, ctx, lambda tm: True, *prefer)
+    return out, prefer
 
 
-def _search_tokens(line: str, m: Model, ctx: _LineContext, wanted, prefer: frozenset[Chain]) -> list[ChainRepair]:
+def _search_tokens(line: str, m: Model, ctx: _LineContext, wanted, prefer: frozenset[Chain] = frozenset(),
+                   bonus: float = 0.0) -> list[ChainRepair]:
     out: list[ChainRepair] = []
     for tm in _TOKEN.finditer(line):
         token = tm.group()
@@ -452,7 +454,7 @@ def _search_tokens(line: str, m: Model, ctx: _LineContext, wanted, prefer: froze
         for piece_start in range(0, len(token), MAX_TOKEN):
             piece = token[piece_start:piece_start + MAX_TOKEN]
             base = tm.start() + piece_start
-            for r in repair_token(piece, m, ctx, base, prefer):
+            for r in repair_token(piece, m, ctx, base, prefer, bonus):
                 out.append(ChainRepair(r.start + base, r.end + base, r.replacement, r.chains, r.gain,
                                        r.confidence))
     return out
