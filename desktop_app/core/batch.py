@@ -103,6 +103,8 @@ def parse_record(line: str, text_field: str) -> tuple[dict[str, Any], str]:
         record = json.loads(line)
     except ValueError as exc:
         raise RecordError(f"not valid JSON ({exc.args[0] if exc.args else exc})") from None
+    except RecursionError:
+        raise RecordError("not valid JSON (nested too deeply)") from None
     if not isinstance(record, dict):
         raise RecordError(f"a JSON {type(record).__name__}, not an object")
     if text_field not in record:

@@ -43,7 +43,7 @@ def test_clean_record_keeps_other_fields():
 
 
 @pytest.mark.parametrize("line,reason", [
-    ("{", "not valid JSON"), ("[1]", "a JSON list, not an object"), ('{"a": 1}', "no 'text' field"),
+    ("{", "not valid JSON"), ("[" * 100_000, "nested too deeply"), ("[1]", "a JSON list, not an object"), ('{"a": 1}', "no 'text' field"),
     ('{"text": 1.5}', "field 'text' is float, not a string"), ('{"text": null}', "field 'text' is null"),
 ])
 def test_parse_record_errors(line, reason):
@@ -198,3 +198,29 @@ def test_dask_local_cluster_cleans_jsonl(tmp_path):
     assert with_corpus == [json.dumps({**r, "text": clean_text(r["text"], corpus=local)}, ensure_ascii=False)
                            for r in records]
     assert os.path.getsize(src) > 2048
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_sanitized_names_cannot_escape(name):
+    part = batch.sanitize_part(name)
+    assert part and part not in (".", "..") and "/" not in part and "\\" not in part
+    assert not any(ord(c) < 32 or c == "\x7f" for c in part)
+    root = Path("/out")
+    assert (root / part).parent == root
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.dictionaries(st.text(max_size=5), st.none() | st.integers()
+                                                        | st.text(max_size=10), max_size=3).map(json.dumps)))
+def test_parse_record_never_raises_anything_else(line):
+    try:
+        record, text = batch.parse_record(line, "text")
+    except batch.RecordError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(record, dict) and isinstance(text, str)
