@@ -37,6 +37,7 @@ MAX_AVG_COST = 4.5      # a repaired window must look like real text: at most th
 LATER_ROUND_GAIN = 3.0  # a repair found only after others were applied needs this much gain
 LINE_CHAIN_GAIN = 2.5   # a chain that repaired a word this well is preferred in its line
 LINE_CHAIN_BONUS = 3.0  # ... by this much
+UNKNOWN_WORD_MAX_COST = 2.5  # per letter, for a word outside the word list that a repair may produce
 SINGLE_LETTER_MAX_COST = 3.0  # a one-letter word a repair may produce ("à", "y"): this common at least
 SHORT_CJK_PENALTY = 3.0  # a one-character CJK repair needs the line's chain or context behind it
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
@@ -295,8 +296,11 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     before = token[a:b]
     after = token[a:start] + replacement + token[end:b]
     context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
-    if single_byte and context <= 0 and not all(_real_word(w, m) for w in _WORD.findall(after)):
-        return -1.0  # single-byte code pages map every byte to something: a repair must make words
+    if single_byte and not all(_real_word(w, m) or (context > 0 and m.cost(w) <= UNKNOWN_WORD_MAX_COST * len(w))
+                               for w in _WORD.findall(after)):
+        # Single-byte code pages map every byte to something: a repair must make known words, or
+        # (with the line's script around it) words that read like the language.
+        return -1.0
     gain = m.cost(before) - m.cost(after) + context - weak
     if te - ts <= 2 and not _touches_letter(token, ts, te):
         # A lone character swapped for another (√ for Ã, ™ for ô, Õ for ’): code pages map almost
