@@ -81,11 +81,10 @@ def main() -> int:
         (clean_with_cli if via == "cli" else clean_with_api)(args.eval, out)
         elapsed = time.perf_counter() - t0
         print(f"cleaned {len(list(out.glob('*.txt')))} pages via {via} in {elapsed:.1f} s")
-        cmd = [sys.executable, str(args.eval / "score.py"), str(keep), str(out), "--eval", str(args.eval)]
+        # score.py writes per-page figures for its first folder: ours.
+        cmd = [sys.executable, str(args.eval / "score.py"), str(out), str(keep), "--eval", str(args.eval)]
         if args.per_page:
-            cmd[3:3] = []
-            cmd = [sys.executable, str(args.eval / "score.py"), str(out), str(keep), "--eval", str(args.eval),
-                   "--per-page", args.per_page]
+            cmd += ["--per-page", args.per_page]
         return subprocess.run(cmd).returncode
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

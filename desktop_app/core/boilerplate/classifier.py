@@ -103,7 +103,7 @@ def own_evidence(f: LineFeatures, w: dict[str, dict[str, float]]) -> Evidence:
         ev.append(("separators_one", "a menu separator", E["separators_one"]))
     if f.phrase:
         ev.append(("phrase", "a listed furniture phrase", E["phrase"]))
-    if f.legal and words <= 60:
+    if f.legal and (words <= 60 or f.legal_lead):
         ev.append(("legal", "copyright, cookie or legal wording", E["legal"]))
     if f.teaser:
         ev.append(("teaser", "looks like a teaser (ellipsis or headline glued to summary)", E["teaser"]))

@@ -32,6 +32,7 @@ _ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\]|\((?:…|\.\.\.
 # A headline glued to the summary that follows it by a scraper ("Troy SteakhouseA party of six").
 _GLUED = regex.compile(r"[\p{Ll}\d](?:The|A|An|In|On|At|For|It|This|When|After|If|As|Police|Officials)\s\p{Ll}",
                        regex.V1)
+_LEGAL_LEAD = regex.compile(r"\s*(?:©|\(c\)\s*\d|copyright\b)", regex.IGNORECASE)
 _SEPARATORS = regex.compile(r"\s[|•·»›/]\s|\s[|•·»›]|[|•·»›]\s|^\s*[|•·»›]")
 
 
@@ -51,6 +52,7 @@ class LineFeatures:
     section_end: the line is a header that opens a post-article section ("Related stories", "Most read").
     comments:   the line opens a comment section ("12 Comments", "Leave a reply").
     legal:      copyright, cookie-consent or terms-of-use wording (resources/boilerplate/legal.txt).
+    legal_lead: the line starts with a copyright sign or the word "Copyright".
     teaser:     ends with an ellipsis ("… […]"), or glues a headline to its summary ("…SteakhouseA party").
     """
 
@@ -67,6 +69,7 @@ class LineFeatures:
     comments: bool
     teaser: bool
     legal: bool
+    legal_lead: bool
     cjk: int
 
 
@@ -129,6 +132,7 @@ def features(text: str) -> LineFeatures:
         comments=is_comment_header(s),
         teaser=bool(_ELLIPSIS_END.search(s) or _GLUED.search(s)),
         legal=bool(legal_pattern().search(s)),
+        legal_lead=bool(_LEGAL_LEAD.match(s)),
         cjk=len(cjk_chars),
     )
 
