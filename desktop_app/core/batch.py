@@ -395,6 +395,10 @@ def clean_file_task(item: tuple[int, Source]) -> FileResult:
         reason = _os_reason(exc)
         return FileResult(index, "failed", reason, size=source.size,
                           entry=failure_entry(source.display, reason) if config.details else None)
+    except Exception as exc:  # a bug in decoding must not stop the batch either
+        reason = f"internal error while decoding ({type(exc).__name__}: {exc})"
+        return FileResult(index, "failed", reason, size=source.size, detail=traceback.format_exc(),
+                          entry=failure_entry(source.display, reason) if config.details else None)
     try:
         cleaned, summary = clean_document(decoded.text, config.profile, _STATE.get("corpus"),
                                           notices=config.notices)

@@ -426,3 +426,21 @@ def test_a_bug_in_a_rule_fails_that_input_only_and_is_logged(run, tmp_path, monk
     assert (tmp_path / "out" / "good.txt").exists()
     log = (log_dir / "scrubtext.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "buggy" in log  # the details are in the log, not on the terminal
+
+
+def test_a_bug_in_decoding_fails_that_input_only(run, tmp_path, monkeypatch):
+    import desktop_app.core.decoding as decoding
+
+    real = decoding.read_text_file
+
+    def buggy(path, **kw):
+        if Path(path).name == "bad.txt":
+            raise ZeroDivisionError("division by zero")
+        return real(path, **kw)
+
+    monkeypatch.setattr(decoding, "read_text_file", buggy)
+    bad = write(tmp_path / "bad.txt", GOOD)
+    good = write(tmp_path / "good.txt", GOOD)
+    r = run("clean", str(bad), str(good), "-o", str(tmp_path / "out"), "--jobs", "1")
+    assert_clean_failure(r, bad, "internal error while decoding", "ZeroDivisionError")
+    assert (tmp_path / "out" / "good.txt").exists()
