@@ -444,3 +444,17 @@ def test_a_bug_in_decoding_fails_that_input_only(run, tmp_path, monkeypatch):
     r = run("clean", str(bad), str(good), "-o", str(tmp_path / "out"), "--jobs", "1")
     assert_clean_failure(r, bad, "internal error while decoding", "ZeroDivisionError")
     assert (tmp_path / "out" / "good.txt").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_output_folder_read_only(run, tmp_path):
+    good = write(tmp_path / "in" / "good.txt", GOOD)
+    out = tmp_path / "ro"
+    out.mkdir()
+    out.chmod(0o555)
+    try:
+        r = run("clean", str(good.parent), "-o", str(out))
+    finally:
+        out.chmod(0o755)
+    assert r.code == 1
+    assert str(out) in r.err and "permission denied" in r.err and "Traceback" not in r.err
