@@ -38,10 +38,10 @@ MAX_CURSOR_SPLICES = 300
 class DocumentBuffer(QObject):
     """The GUI side of one Document: its QTextDocument, undo stack and typing capture."""
 
-    #: The user typed (the text changed outside of review commands).
-    textEdited = Signal()
-    #: Text and/or proposals changed through a command (accept, reject, undo, redo).
-    reviewChanged = Signal()
+    #: The user typed (the text changed outside of review commands); carries the Document.
+    textEdited = Signal(object)
+    #: Text and/or proposals changed through a command (accept, reject, undo, redo); carries the Document.
+    reviewChanged = Signal(object)
     #: The QTextDocument now holds the whole text.
     filled = Signal()
 
@@ -172,7 +172,7 @@ class DocumentBuffer(QObject):
         splice = (start, start + len(old), new)
         doc.apply_splices([splice])
         self.undo_stack.push(TypingCommand(self, splice, old))
-        self.textEdited.emit()
+        self.textEdited.emit(self.doc)
 
     # --- review operations --------------------------------------------------------------------
     def accept(self, edits: list[Edit], label: str) -> None:
@@ -217,12 +217,12 @@ class TypingCommand(QUndoCommand):
             return
         for splice, _old in self.steps:
             self.buffer.apply([splice])
-        self.buffer.reviewChanged.emit()
+        self.buffer.reviewChanged.emit(self.buffer.doc)
 
     def undo(self) -> None:
         for (s, _t, r), old in reversed(self.steps):
             self.buffer.apply([(s, s + len(r), old)])
-        self.buffer.reviewChanged.emit()
+        self.buffer.reviewChanged.emit(self.buffer.doc)
 
 
 class ReviewCommand(QUndoCommand):
@@ -249,12 +249,12 @@ class ReviewCommand(QUndoCommand):
     def redo(self) -> None:
         self.buffer.apply(self.splices)
         self.buffer.doc.restore_review_state(self.after)
-        self.buffer.reviewChanged.emit()
+        self.buffer.reviewChanged.emit(self.buffer.doc)
 
     def undo(self) -> None:
         self.buffer.apply(self.inverse)
         self.buffer.doc.restore_review_state(self.before)
-        self.buffer.reviewChanged.emit()
+        self.buffer.reviewChanged.emit(self.buffer.doc)
 
 
 __all__ = ["DocumentBuffer", "ReviewCommand", "TypingCommand", "splice_text"]

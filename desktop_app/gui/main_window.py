@@ -535,10 +535,9 @@ class MainWindow(QMainWindow):
         buf = self.buffers.get(doc.uid)
         if buf is None:
             buf = DocumentBuffer(doc, self)
-            buf.textEdited.connect(lambda d=doc: self._on_typed(d))
-            buf.reviewChanged.connect(lambda d=doc: self._on_review_changed(d))
+            buf.textEdited.connect(self._on_typed)
+            buf.reviewChanged.connect(self._on_review_changed)
             self.undo_group.addStack(buf.undo_stack)
-            buf.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
             self.buffers[doc.uid] = buf
         return buf
 
@@ -1250,18 +1249,26 @@ class MainWindow(QMainWindow):
         return items
 
     def export(self, scope: str) -> None:
+        """Ask for export options (the export dialog), then write in the background."""
         mod = self._dialogs_module("export_dialog")
         if mod is None:
             return
         ready = [d for d in self.documents.documents if d.ok and d.status != STATUS_LOADING]
         has_current = self.current is not None and self.current in ready
-        dlg = mod.ExportDialog(self, len(ready), has_current)
-        if hasattr(dlg, "set_scope"):
-            dlg.set_scope(scope)
+        kwargs = {}
+        if has_current:
+            kwargs["sample_name"] = self.current.name
+            if self.current.path is not None:
+                kwargs["default_folder"] = self.current.path.parent
+        dlg = mod.ExportDialog(self, len(ready), has_current, **kwargs)
+        if scope == "all" and dlg.all_radio.isEnabled():
+            dlg.all_radio.setChecked(True)
+        elif scope == "current" and dlg.current_radio.isEnabled():
+            dlg.current_radio.setChecked(True)
         if not dlg.exec():
             return
         options = dlg.options()
-        docs = [self.current] if getattr(options, "scope", scope) == "current" and has_current else ready
+        docs = [self.current] if options.scope == "current" and has_current else ready
         self.run_export(docs, options)
 
     def run_export(self, docs: list[Document], options) -> Task:
@@ -1275,15 +1282,19 @@ class MainWindow(QMainWindow):
         items = self.export_items(docs)
         revisions = {d.uid: d.revision for d in docs}
         key = ("export",)
-        self.statusBar().showMessage(self.tr("Exporting {0} documents…").format(len(docs)))
+        self.statusBar().showMessage(self.tr("Exporting {0} document(s)…").format(len(docs)))
+
+        def op(progress, cancel):
+            return export_documents(items, options, progress=lambda done, total, _name: progress(done / max(total, 1)),
+                                    cancel=cancel.is_set)
 
         def done(summary) -> None:
             self._untrack(key)
-            failed = {name for name, _ in getattr(summary, "failed", [])}
-            for d in docs:
-                name = d.name if d.path is None else d.path.name
-                if name not in failed:
+            bad = {name for name, _ in summary.skipped} | {name for name, _ in summary.failed}
+            for d, item in zip(docs, items, strict=True):
+                if item.name not in bad:
                     d.saved_revision = revisions[d.uid]
+                    self.documents.refresh(d)
             self._report_export(summary)
             self.exportFinished.emit(summary)
 
@@ -1292,28 +1303,30 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Export"), self.tr("Export failed: {0}").format(exc))
             self.exportFinished.emit(None)
 
-        task = run_in_background(lambda progress: export_documents(items, options, progress=progress),
-                                 done, failed, on_progress=lambda _f: None)
+        task = run_in_background(op, done, failed)
         self._track(key, task)
         return task
 
     def _report_export(self, summary) -> None:
-        written = list(getattr(summary, "written", []))
-        skipped = list(getattr(summary, "skipped", []))
-        failed = list(getattr(summary, "failed", []))
+        """A non-modal summary: what was written, skipped and why, what failed and why."""
+        written, skipped, failed = summary.written, summary.skipped, summary.failed
         text = self.tr("{0} written, {1} skipped, {2} failed.").format(len(written), len(skipped), len(failed))
         self.statusBar().showMessage(text, 10000)
-        if skipped or failed or self.property("showExportSummary") is not False:
-            details = [str(w) for w in written[:20]]
-            details += [self.tr("skipped: {0}").format(s if isinstance(s, str) else " — ".join(map(str, s)))
-                        for s in skipped[:20]]
-            details += [self.tr("failed: {0} — {1}").format(n, r) for n, r in failed[:20]]
-            box = QMessageBox(QMessageBox.Icon.Information if not failed else QMessageBox.Icon.Warning,
-                              self.tr("Export finished"), text, QMessageBox.StandardButton.Ok, self)
-            box.setDetailedText("\n".join(details))
-            box.setModal(False)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.show()
+        details = [str(w) for w in written[:50]]
+        details += [self.tr("skipped {0}: {1}").format(n, r) for n, r in skipped[:50]]
+        details += [self.tr("failed {0}: {1}").format(n, r) for n, r in failed[:50]]
+        if summary.manifest_path:
+            details.append(self.tr("manifest: {0}").format(summary.manifest_path))
+        box = QMessageBox(QMessageBox.Icon.Warning if failed or skipped else QMessageBox.Icon.Information,
+                          self.tr("Export finished"), text, QMessageBox.StandardButton.Ok, self)
+        if written:
+            box.setInformativeText(self.tr("Folder: {0}").format(Path(written[0]).parent))
+        box.setDetailedText("\n".join(details))
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("exportSummary")
+        box.show()
+        self.export_summary_box = box
 
     # ------------------------------------------------------------------ drag and drop
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -92,7 +92,7 @@ class Task(QRunnable):
         _live.discard(self)
         if self.cancelled:
             return
-        log.warning("background task failed: %s\n%s", exc, tb)
+        log.info("background task failed: %s\n%s", exc, tb)
         if self._on_error is not None:
             self._on_error(exc, tb)
 

@@ -1,0 +1,18 @@
+"""GUI test fixtures: settings and autosave isolated per test, and a main window to drive."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    """QSettings and the autosave folder point into the test's tmp_path (the user's are never touched)."""
+    QCoreApplication.setOrganizationName("ScrubtextTests")
+    QCoreApplication.setApplicationName("ScrubtextTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    monkeypatch.setenv("SCRUBTEXT_DATA_DIR", str(tmp_path / "data"))
+    yield
+    QSettings().clear()
