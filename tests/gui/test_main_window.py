@@ -5,13 +5,13 @@ from __future__ import annotations
 import threading
 
 import pytest
+from gui_helpers import drop_files, point_of, wait_idle
 from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.core.edits import apply_edits
 from desktop_app.gui.main_window import MainWindow
 from desktop_app.gui.worker import run_in_background
-from gui_helpers import drop_files, find_doc, point_of, wait_idle
 
 ARTICLE = ("Storm nears the coast   \n"
            "The weather agency warned of heavy rain.\n\n\n\n"
