@@ -363,9 +363,8 @@ _SUPERSETS: dict[str, tuple[str, ...]] = {
     "cp950": ("cp950", "big5hkscs"),
     "euc_kr": ("cp949", "euc_kr"),
     "cp949": ("cp949", "euc_kr"),
-    "ascii": ("cp1252", "latin-1"),
-    "latin-1": ("cp1252", "latin-1"),
-    "iso8859-1": ("cp1252", "latin-1"),
+    "ascii": ("cp1252", "iso8859-1"),
+    "iso8859-1": ("cp1252", "iso8859-1"),  # codecs.lookup("latin-1").name
 }
 
 # How common each encoding is in files people clean (web pages, exports), as a weight on chardet's
@@ -374,7 +373,7 @@ _SUPERSETS: dict[str, tuple[str, ...]] = {
 _PRIOR: dict[str, float] = {
     "cp1252": 1.0, "cp932": 1.0, "euc_jp": 1.0, "iso2022_jp": 1.0, "gb18030": 1.0, "cp950": 1.0,
     "cp949": 1.0, "cp1251": 1.0,
-    "big5hkscs": 0.8, "euc_kr": 0.8, "cp1250": 0.5, "iso8859-2": 0.5, "koi8-r": 0.8, "latin-1": 0.8,
+    "big5hkscs": 0.8, "euc_kr": 0.8, "cp1250": 0.5, "iso8859-2": 0.5, "koi8-r": 0.8, "iso8859-1": 0.8,
     "iso8859-15": 0.8, "cp1253": 0.8, "cp1254": 0.8, "cp1255": 0.8, "cp1256": 0.8, "cp1257": 0.5,
     "cp874": 0.8, "tis-620": 0.8, "iso8859-7": 0.8, "iso8859-9": 0.8, "iso8859-8": 0.6,
     "koi8-u": 0.5, "iso8859-5": 0.5, "iso8859-6": 0.5, "iso8859-13": 0.5, "iso8859-4": 0.3,
@@ -538,7 +537,7 @@ _ISO2022 = ("iso2022_jp", "iso2022_jp_ext", "iso2022_jp_2", "iso2022_jp_2004", "
 
 # Tried, after chardet's candidates, by candidate_encodings (for "Reopen with encoding…").
 _COMMON = ("utf-8", "cp1252", "cp932", "euc_jp", "iso2022_jp", "gb18030", "cp950", "big5hkscs", "cp949",
-           "cp1251", "koi8-r", "cp1250", "iso8859-15", "mac-roman", "latin-1")
+           "cp1251", "koi8-r", "cp1250", "iso8859-15", "mac-roman", "iso8859-1")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -708,6 +707,7 @@ def candidate_encodings(data: bytes, limit: int = 8) -> list[tuple[str, float]]:
     sample = _sample(data)
 
     def add(codec: str, conf: float) -> None:
+        codec = _codec_name(codec) or codec
         if len(out) < limit and codec not in out and _decode_strict(data, codec) is not None:
             out[codec] = round(conf, 3)
 

@@ -137,7 +137,8 @@ def test_latin1_with_c1_bytes_falls_back_to_latin1():
     data = TEXTS["de"].encode("latin-1") + b"\x81\n"
     d = decode_bytes(data)
     assert d.replaced == ()
-    assert d.text.startswith(TEXTS["de"])
+    assert d.encoding in ("iso8859-1", "iso8859-15")  # chardet ties them; both read this text right
+    assert d.text == TEXTS["de"] + "\x81\n"
 
 
 # --- Unicode with and without BOM -----------------------------------------------------------------
