@@ -7,7 +7,7 @@
 Prints, in one run: MB/s of `scrubtext clean --format jsonl` (a subprocess, as a user runs it) with
 --jobs 1 and --jobs N (default: all CPUs), MB/s of `ftfy.fix_text` over the same texts in this process
 on one core, the ratios, whether the outputs of 1 and N jobs are identical, and the peak memory of
-the whole `scrubtext` process tree (sampled from /proc every 20 ms; Linux). Issue 6's targets on a
+the whole `scrubtext` process tree (sum of PSS, sampled from /proc every 20 ms; Linux). Issue 6's targets on a
 2-core machine: 1 job >= 2x ftfy, 2 jobs >= 3.5x ftfy; peak memory independent of corpus size.
 """
 
@@ -30,8 +30,21 @@ sys.path.insert(0, str(HERE))
 from make_corpus import DATA, generate  # noqa: E402
 
 
+def _pss(pid: int) -> int | None:
+    """Proportional set size (bytes): shared pages (fork's copy-on-write) counted once overall."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
 def _tree_rss(root: int) -> int:
-    """Resident memory (bytes) of `root` and all its descendants, from /proc."""
+    """Memory (bytes) of `root` and all its descendants, from /proc: the sum of their PSS (so pages
+    that forked workers share are not counted twice), or of their RSS where PSS is unavailable."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for d in os.listdir("/proc"):
@@ -48,7 +61,9 @@ def _tree_rss(root: int) -> int:
     total, stack = 0, [root]
     while stack:
         p = stack.pop()
-        total += rss.get(p, 0)
+        if p in rss:
+            pss = _pss(p)
+            total += rss[p] if pss is None else pss
         stack += children.get(p, [])
     return total
 

@@ -751,6 +751,24 @@ def _on_crash(task: tuple[str, Any], run_isolated: Callable) -> Any:
     return arg  # a JsonlEnd marker never runs rules
 
 
+_WARM_UP_TEXT = ("Related Articles\nCafÃ© owners said on Tuesday that prices rose.  \n\n\n\n"
+                 "東京では雨が降った。 。明日は晴れるでしょう。\nBy Anna Schmidt\n")
+
+
+def warm_up(profile: Profile) -> None:
+    """Load every rule's data (models, phrase lists) in this process before forking workers.
+
+    With the "fork" start method the workers then share it copy-on-write instead of each loading it
+    (about 0.7 s per worker); with other start methods this only costs the one call.
+    """
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        return
+    with contextlib.suppress(Exception):
+        clean_document(_WARM_UP_TEXT, profile, None, notices=True)
+
+
 def run_cleaning(sources: Sequence[Source], config: BatchConfig, corpus: CorpusStats | None, *,
                  jobs: int, inline: bool | None = None) -> Iterator[FileResult | JsonlChunkResult | JsonlEnd]:
     """The cleaning pass as an ordered stream of results.
@@ -758,6 +776,8 @@ def run_cleaning(sources: Sequence[Source], config: BatchConfig, corpus: CorpusS
     For text sources: one `FileResult` per source, in order. For JSONL sources: each source's
     `JsonlChunkResult`s in order, then its `JsonlEnd`. Identical whatever `jobs` is.
     """
+    if not (inline if inline is not None else jobs <= 1):
+        warm_up(config.profile)
     for result in ordered_map(_dispatch, _cleaning_tasks(sources, config), jobs=jobs,
                               initializer=init_worker, initargs=(config, corpus), on_crash=_on_crash,
                               inline=inline):
