@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import LOST
-from desktop_app.core.mojibake.engine import ChainRepair, is_suspicious, repair_line
-from desktop_app.core.mojibake.ftfy_fixes import Repair, ftfy_repairs, needs_ftfy
+from desktop_app.core.mojibake.engine import ChainRepair, is_suspicious, repair_line, suspicious_offsets
+from desktop_app.core.mojibake.ftfy_fixes import Repair, ftfy_offsets, ftfy_repairs, needs_ftfy
 from desktop_app.core.mojibake.model import model
 
 __all__ = ["Repair", "repair_line_full", "repair_text", "lines"]
@@ -135,8 +136,16 @@ def repair_text(text: str) -> Iterator[Repair]:
     """Every repair over `text`, in offsets of `text`."""
     if text.isascii() and not needs_ftfy(text.replace("\n", " ").replace("\r", " ")):
         return
-    for offset, line in lines(text):
-        if not line or (line.isascii() and not needs_ftfy(line)):
+    # The fast path runs over the whole text at once; only lines with a hit are looked at closely.
+    hits = sorted(set(ftfy_offsets(text)) | set(suspicious_offsets(text)))
+    if not hits:
+        return
+    starts = [off for off, _ in lines(text)]
+    wanted = sorted({bisect_right(starts, h) - 1 for h in hits})
+    all_lines = list(lines(text))
+    for k in wanted:
+        offset, line = all_lines[k]
+        if not line:
             continue
         for r in repair_line_full(line):
             yield Repair(r.start + offset, r.end + offset, r.replacement, r.rule, r.reason, r.confidence)

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,19 +46,27 @@ MAX_TOKEN = 400         # longer tokens are cut into pieces of this size
 
 _TOKEN = regex.compile(r"\S+")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
-_SCRIPT_MIX = regex.compile(r"\p{Latin}[\p{Cyrillic}\p{Greek}\p{Han}\p{Hangul}]|"
-                            r"[\p{Cyrillic}\p{Greek}\p{Han}\p{Hangul}]\p{Latin}|[\p{Han}\p{Hiragana}][\uff61-\uff9f]"
-                            r"|[\uff61-\uff9f][\p{Han}\p{Hiragana}]")
+# The fast path's patterns use the standard `re` module with explicit ranges: over whole texts it
+# is several times faster than `regex` with Unicode properties.
+_LAT = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_LAT_HIGH = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_OTHER_SCRIPTS = "\u0370-\u03ff\u0400-\u04ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_SCRIPT_MIX = re.compile(f"[{_LAT}][{_OTHER_SCRIPTS}]|[{_OTHER_SCRIPTS}][{_LAT}]"
+                         "|[\u3040-\u309f\u3400-\u9fff][\uff61-\uff9f]|[\uff61-\uff9f][\u3040-\u309f\u3400-\u9fff]")
+_NONASCII_LATIN_WORD = re.compile(f"[{_LAT}'\u2019\u0300-\u036f]*[{_LAT_HIGH}][{_LAT}'\u2019\u0300-\u036f]*")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['\u2019][\p{Latin}\p{M}]+)*")
 # A lower-case letter followed by a non-ASCII capital, or a non-ASCII lower-case letter followed by a
 # capital ("mГ©dicament", "РџСЂРёРІРµС‚"): real words do not change case inside.
-_CASE_FLIP = regex.compile(r"\p{Ll}(?=[^\x00-\x7f])\p{Lu}|(?=[^\x00-\x7f])\p{Ll}\p{Lu}")
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u03ac-\u03ce\u0430-\u045f"
+_UPPER_HIGH = "\u00c0-\u00d6\u00d8-\u00de\u0386-\u03ab\u0400-\u042f"
+_CASE_FLIP = re.compile(f"[{_LOWER}][{_UPPER_HIGH}]|[\u00df-\u00f6\u00f8-\u00ff\u03ac-\u03ce\u0430-\u045f][A-Z]")
 # A rare symbol glued to a word ("entrar·", "O˘", "pla”t", "ni–os", "anunci— ayer"): single-byte
 # mojibake turns accented letters into punctuation. Clitic apostrophes and Catalan l·l are fine.
-_GLUED_SYMBOL = regex.compile(
-    r"\p{L}[^\p{L}\p{N}\s\x00-\x7f\u2019\u201d\u00bb\u300d\u3002\u3001\uff0c\u2026\u2014\u2013\u00a0\u00b7]"
-    r"|\p{L}[\u2013\u2014\u201d](?=\p{L})|\p{L}[\u2013\u2014](?!\S)|\p{L}\u00b7(?!\p{L})"
-    r"|\p{L}\u2019(?!(?:s|t|re|ve|ll|d|m)\b)\p{L}|[,;:!?](?=[^\x00-\x7f])\p{L}")
+_GLUED_SYMBOL = re.compile(
+    f"[{_LAT}](?=[^\\x00-\\x7f])(?=\\W)(?![\\s\u2019\u201d\u00bb\u300d\u3002\u3001\uff0c\u2026\u2014\u2013"
+    f"\u00a0\u00b7\u0300-\u036f])"
+    f"|[{_LAT}][\u2013\u2014\u201d](?=[{_LAT}])|[{_LAT}][\u2013\u2014](?!\\S)|[{_LAT}]\u00b7(?![{_LAT}])"
+    f"|[{_LAT}]\u2019(?!(?:s|t|re|ve|ll|d|m)\\b)[{_LAT}]|[,;:!?][{_LAT_HIGH}]")
 # What the punctuation of one Western code page becomes in another (quotes, dashes, bullets, …).
 _TYPOGRAPHIC = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u00ab\u00bb\u2039\u203a"
                          "\u00bf\u00a1\u2022\u00b7\u00a0.,;:!?'\"()-")
@@ -104,6 +113,28 @@ def _token_suspicious(token: str, m: Model) -> bool:
             or _GLUED_SYMBOL.search(token)):
         return True
     return any(not w.isascii() and not m.is_known_word(w) for w in _LATIN_WORD.findall(token))
+
+
+@lru_cache(maxsize=1)
+def _trigger_re() -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted(_triggers()))) + "]")
+
+
+def suspicious_offsets(text: str, m: Model | None = None) -> list[int]:
+    """Offsets in `text` where the fast path sees something (whole-text scans, for long texts)."""
+    m = m or model()
+    hits = [x.start() for x in _trigger_re().finditer(text)]
+    for pattern in (_SCRIPT_MIX, _CASE_FLIP, _GLUED_SYMBOL):
+        hits.extend(x.start() for x in pattern.finditer(text))
+    unknown: dict[str, bool] = {}
+    for w in _NONASCII_LATIN_WORD.finditer(text):
+        word = w.group()
+        bad = unknown.get(word)
+        if bad is None:
+            bad = unknown[word] = not m.is_known_word(word)
+        if bad:
+            hits.append(w.start())
+    return hits
 
 
 def is_suspicious(line: str, m: Model | None = None) -> bool:

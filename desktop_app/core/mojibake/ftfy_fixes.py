@@ -13,6 +13,7 @@ import unicodedata
 from typing import NamedTuple
 
 import ftfy
+import ftfy.chardata
 from ftfy.badness import is_bad
 
 from desktop_app.core.mojibake.align import diff_spans
@@ -64,6 +65,42 @@ def needs_ftfy(line: str) -> bool:
         return "&" in line or _NEEDS_FTFY.search(line) is not None
     return (_NEEDS_FTFY.search(line) is not None or is_bad(line)
             or not unicodedata.is_normalized("NFC", line))
+
+
+def _lead_byte_chars() -> str:
+    """What a UTF-8 lead byte (0xC2-0xF4) looks like in each code page ftfy undoes, and U+FFFD.
+
+    ftfy's encoding fixes all undo UTF-8 read with one of these code pages, so mojibake they can fix
+    always holds one of these characters: a line without any needs no badness check at all.
+    """
+    chars = {"\ufffd"}
+    for enc in ftfy.chardata.CHARMAP_ENCODINGS:
+        chars.update(bytes(range(0xC2, 0xF5)).decode(enc, errors="ignore"))
+    return "".join(sorted(chars))
+
+
+_LEAD_BYTE_CHARS = re.compile("[" + re.escape(_lead_byte_chars()) + "]")
+
+
+def ftfy_offsets(text: str) -> list[int]:
+    """Offsets in `text` where ftfy may find something to fix (whole-text scans, for long texts)."""
+    hits = [m.start() for m in _NEEDS_FTFY.finditer(text)]
+    if text.isascii():
+        return hits
+    # The badness regex is costly: run it only on the lines that hold a character mojibake needs.
+    done = -1
+    for m in _LEAD_BYTE_CHARS.finditer(text):
+        if m.start() <= done:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        if is_bad(text[start:end]):
+            hits.append(m.start())
+        done = end
+    if not unicodedata.is_normalized("NFC", text):
+        hits.extend(i for i, c in enumerate(text) if not unicodedata.is_normalized("NFC", c))
+    return hits
 
 
 def describe(explanation: list[tuple[str, str]]) -> tuple[str, str, float]:
