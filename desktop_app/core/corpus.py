@@ -26,7 +26,7 @@ def normalize_line(line: str) -> str:
 
 def line_key(line: str) -> int:
     """A 64-bit hash of the normalized line (stable across processes, unlike hash())."""
-    digest = hashlib.blake2b(normalize_line(line).encode("utf-8"), digest_size=8).digest()
+    digest = hashlib.blake2b(normalize_line(line).encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "little")
 
 

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core import analyze, analyze_full, apply_edits, clean_text, default_profile
+from desktop_app.core.corpus import CorpusStats
 from desktop_app.core.decoding import DecodedText, DecodeError, decode_bytes
 from desktop_app.core.pipeline import RuleContext, _run_rules
 from desktop_app.core.profiles import profile_from_dict
@@ -175,16 +176,23 @@ profiles = st.builds(
 
 
 @ENGINE
-@given(engine_text, profiles)
-def test_properties_hold_for_any_profile(text, profile):
+@given(engine_text, profiles, st.lists(engine_text, max_size=4))
+@example("", default_profile(), ["\ud800"])  # found by this test: corpus line hashing crashed on a surrogate
+def test_properties_hold_for_any_profile_and_corpus(text, profile, others):
     # A profile that applies everything (threshold 0), or drops the title, or runs one category,
-    # makes more edits interact than the default does.
-    edits = analyze(text, profile)
+    # makes more edits interact than the default does; a batch's corpus statistics (lines that
+    # recur across documents) add cross-document evidence.
+    corpus = None
+    if others:
+        corpus = CorpusStats()
+        for doc in [text, *others]:
+            corpus.add_document(doc)
+    edits = analyze(text, profile, corpus)
     _check_edits(text, edits)
     _check_edit_shapes(text, edits, profile)
-    cleaned = clean_text(text, profile)
+    cleaned = clean_text(text, profile, corpus)
     assert apply_edits(text, [e for e in edits if profile.accepts(e)]) == cleaned
-    assert clean_text(cleaned, profile) == cleaned
+    assert clean_text(cleaned, profile, corpus) == cleaned
 
 
 # --- decoding -------------------------------------------------------------------------------------
