@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -258,7 +258,7 @@ class Totals:
     proposed: int = 0
     notices: int = 0
     bytes: int = 0
-    written: list[str] = field(default_factory=list)
+    written: int = 0
 
 
 class Run:
@@ -550,7 +550,7 @@ class Run:
             if in_place:
                 self.backup(target)
             stream.commit()
-            self.totals.written.append(str(target))
+            self.totals.written += 1
         except OSError as exc:
             stream.abort()
             self.fail(src.display, f"cannot write {target}: {_write_reason(exc)}")
@@ -620,7 +620,7 @@ class Run:
             if in_place:
                 self.backup(target)
             atomic_write_text(target, res.text, encoding="utf-8", newline="\n")
-            t.written.append(str(target))
+            t.written += 1
             return str(target)
         except UsageError as exc:
             self.write_failed(res, src, str(exc))
