@@ -167,7 +167,7 @@ def test_folder_of_many_small_files(run, tmp_path):
     assert files[3].read_text(encoding="utf-8") == "Note 3: the library meeting moved to the south station.\n"
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+@pytest.mark.skipif(getattr(os, "geteuid", lambda: 1)() == 0, reason="root reads files whatever their mode")
 def test_unreadable_file_by_mode(run, tmp_path):
     bad = write(tmp_path / "secret.txt", GOOD)
     bad.chmod(0)
@@ -446,7 +446,7 @@ def test_a_bug_in_decoding_fails_that_input_only(run, tmp_path, monkeypatch):
     assert (tmp_path / "out" / "good.txt").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+@pytest.mark.skipif(getattr(os, "geteuid", lambda: 1)() == 0, reason="root writes into read-only folders")
 def test_output_folder_read_only(run, tmp_path):
     good = write(tmp_path / "in" / "good.txt", GOOD)
     out = tmp_path / "ro"
