@@ -243,6 +243,7 @@ class Judgement:
     ended_by: int | None = None  # the section header that ends the main text
     title: int | None = None
     zone: tuple[int, int] | None = None  # the main text with its furniture-free neighbours (kept)
+    comments: tuple[int, int] | None = None  # a comment section after the main text (header, last line)
 
 
 def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = None) -> Judgement:
@@ -314,6 +315,14 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     j.zone = (body[lo], body[hi])
     j.main = (first, last)
     j.ended_by = next((i for i in body if i > last and (feats[i].section_end or feats[i].comments)), None)
+    if j.ended_by is not None and feats[j.ended_by].comments:
+        # The comment section runs on until strong furniture evidence, a menu or a section header
+        # (names and "Reply" repeat in a thread, so repetition alone does not end it).
+        k = body.index(j.ended_by) + 1
+        while k < len(body) and not (strong[body[k]] or feats[body[k]].section_end or any(
+                key == "menu_run" for key, _, _ in evidence[body[k]])):
+            k += 1
+        j.comments = (j.ended_by, body[k - 1])
     # The title: the nearest heading-like line before the main text's first clear body line,
     # looking back over bylines and dates (at most `title_reach` lines).
     pos = body.index(first)
@@ -390,20 +399,17 @@ def classify(text: str, lines: list[Line], ctx: Any, known: set[int] = frozenset
                 where = "inside the main text" if j.main else "(no clear main text)"
                 verdicts.append(Verdict(i, "classifier", _confidence(X["remove_inside"] - score, 0.75),
                                         f"Looks like furniture {where}: {_describe(ev)}; score {score:+.1f}."))
-        elif j.ended_by is not None and i > j.ended_by:
-            header = lines[j.ended_by].text.strip()
-            if j.features[j.ended_by].comments and not j.strong[i]:
-                # The comment section. Proposed, not applied by default: some users (and some
-                # benchmarks) count readers' comments as content.
-                verdicts.append(Verdict(i, "comment", X["comment_confidence"],
-                                        f"Looks like part of the comment section: after the main text and "
-                                        f"the header {header!r}."))
-            else:
-                verdicts.append(Verdict(i, "classifier", X["after_section_end_confidence"],
-                                        f"After the main text and the section header {header!r}: "
-                                        f"{_describe(ev) or 'no body-text evidence'}."))
-        elif j.zone and j.zone[0] <= i <= j.zone[1]:
-            continue
+        elif j.comments and j.comments[0] < i <= j.comments[1] and not j.strong[i]:
+            # The comment section. Proposed, not applied by default: some users (and some
+            # benchmarks) count readers' comments as content.
+            verdicts.append(Verdict(i, "comment", X["comment_confidence"],
+                                    f"Looks like part of the comment section: after the main text and "
+                                    f"the header {lines[j.comments[0]].text.strip()!r}."))
+        elif j.ended_by is not None and i > j.ended_by and not j.comments:
+            verdicts.append(Verdict(i, "classifier", X["after_section_end_confidence"],
+                                    f"After the main text and the section header "
+                                    f"{lines[j.ended_by].text.strip()!r}: "
+                                    f"{_describe(ev) or 'no body-text evidence'}."))
         elif j.context_score[i] < X["keep_outside"]:
             where = "before" if i < first else "after"
             c = j.context_score[i]
