@@ -46,10 +46,12 @@ def same(a: str, b: str) -> bool:
 
 
 def matches_with_lost(out: str, clean: str) -> bool:
-    """`out` equals `clean`, where each U+FFFD in `out` may stand for one or two lost characters."""
+    """`out` equals `clean` where it recovered text; a run of k U+FFFD marks stands for 1..2k+1 lost
+    characters (the bytes of one character can be spread over two marks, or one mark over two)."""
     if "\ufffd" not in out:
         return same(out, clean)
-    pattern = ".{1,2}".join(re.escape(p.translate(QUOTES)) for p in out.split("\ufffd"))
+    parts = re.split("(\ufffd+)", out.translate(QUOTES))
+    pattern = "".join(f".{{1,{2 * len(p) + 1}}}" if p.startswith("\ufffd") else re.escape(p) for p in parts)
     return re.fullmatch(pattern, clean.translate(QUOTES), flags=re.S) is not None
 
 

@@ -34,11 +34,36 @@ def _encoded(c: str, codec: str) -> bytes | None:
         return None
 
 
+_OPEN = "open"  # a segment that ends in a character whose bytes broke off (its � is still open)
+
+
 def _join(segs: list) -> tuple[int, int, str]:
-    text = "".join(s[2] for s in segs)
-    while LOST + LOST in text:
-        text = text.replace(LOST + LOST, LOST)  # one lost character, seen from both of its sides
-    return segs[0][0], segs[-1][1], text
+    parts: list[str] = []
+    prev_open = False
+    for seg in segs:
+        text = seg[2]
+        if prev_open and text.startswith(LOST):
+            text = text[1:]  # the same lost character, seen from both of its sides
+        parts.append(text)
+        prev_open = seg[3] == _OPEN
+    return segs[0][0], segs[-1][1], "".join(parts)
+
+
+def _decode_lossy(data: bytes, codec: str) -> str:
+    """Decode bytes holding lost-byte sentinels: one � per lost character, the rest as it was.
+
+    A sentinel that completes a broken sequence is that character's lost byte; bytes after it that
+    cannot start a character belong to the same lost character.
+    """
+    out: list[str] = []
+    for k, part in enumerate(data.split(bytes([_SENTINEL]))):
+        text = part.decode(codec, errors="replace")
+        if k:
+            if not (out and out[-1].endswith(LOST)):
+                out.append(LOST)
+            text = text.lstrip(LOST)
+        out.append(text)
+    return "".join(out)
 
 
 @lru_cache(maxsize=32)
@@ -114,7 +139,7 @@ class Chain:
         lost_ok = self.multibyte_true
         pieces: list[bytes | None] = [bytes([_SENTINEL]) if c == LOST and lost_ok else _encoded(c, self.read_as)
                                       for c in text]
-        segs: list[tuple[int, int, str, bool]] = []  # (start, end, text, valid)
+        segs: list[tuple[int, int, str, bool | str]] = []  # (start, end, text, valid or _OPEN)
         i = 0
         n = len(text)
         while i < n:
@@ -132,7 +157,7 @@ class Chain:
         cur: list = []
         for seg in segs:
             start, end, repl, valid = seg
-            if valid:
+            if valid is True:
                 cur.append(seg)
                 continue
             if LOST in repl:
@@ -145,14 +170,14 @@ class Chain:
             runs.append(_join(cur))
         return [(a, b, r) for a, b, r in runs if r != text[a:b]]
 
-    def _decode_run(self, text: str, i: int, j: int, pieces: list) -> list[tuple[int, int, str, bool]]:
+    def _decode_run(self, text: str, i: int, j: int, pieces: list) -> list[tuple[int, int, str, bool | str]]:
         """Segments of text[i:j] (all encodable): decodable runs and the characters between them."""
         data = b"".join(pieces[i:j])
         bounds = [0]
         for p in pieces[i:j]:
             bounds.append(bounds[-1] + len(p))
         char_at = {b: k for k, b in enumerate(bounds)}
-        out: list[tuple[int, int, str, bool]] = []
+        out: list[tuple[int, int, str, bool | str]] = []
         k = 0
         count = j - i
         while k < count:
@@ -168,7 +193,7 @@ class Chain:
                 ck = max(q for q in range(k, count) if bounds[q] < b)
                 head = data[pos:b].decode(self.true)
                 if head and ck >= k:
-                    out.append((i + k, i + ck + 1, head + LOST, False))
+                    out.append((i + k, i + ck + 1, head + LOST, _OPEN))
                     k = ck + 1
                     continue
             while b > pos and b not in char_at:
@@ -201,12 +226,10 @@ class Chain:
                 if text[i + q] == LOST:
                     b = min(m, q + 3)
                     for a in range(max(k, q - 2), q + 1):
-                        repl = data[bounds[a]:bounds[b]].decode(self.true, errors="replace")
+                        repl = _decode_lossy(data[bounds[a]:bounds[b]], self.true)
                         # Stray ASCII out of a trail byte means the group took correct text with it.
                         if {c for c in repl if c.isascii()} <= set(text[i + a:i + b]):
                             break
-                    while LOST + LOST in repl:
-                        repl = repl.replace(LOST + LOST, LOST)
                     if q > a:
                         del out[len(out) - (q - a):]
                     out.append((i + a, i + b, repl, False))

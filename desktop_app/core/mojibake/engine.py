@@ -72,6 +72,7 @@ _TYPOGRAPHIC = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026
                          "\u00bf\u00a1\u2022\u00b7\u00a0.,;:!?'\"()-")
 # (“ is left out: German closes quotes with it.)
 _MISPLACED_MARK = regex.compile(r"\p{L}[\u00bf\u00a1\u00ab\u201e]|[\u201d\u00bb]\p{L}")
+_QUESTION_RUN = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\x00-\x7f])")
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 
@@ -350,11 +351,8 @@ def _real_word(word: str, m: Model) -> bool:
 
 
 def _question_marks_as_lost(token: str) -> str:
-    chars = list(token)
-    for i, c in enumerate(chars):
-        if c == "?" and ((i > 0 and not chars[i - 1].isascii()) or (i + 1 < len(chars) and not chars[i + 1].isascii())):
-            chars[i] = LOST
-    return "".join(chars)
+    """`token` with each run of '?' next to a non-ASCII character read as lost bytes."""
+    return _QUESTION_RUN.sub(lambda mt: LOST * len(mt.group()), token)
 
 
 def repair_token(token: str, m: Model | None = None, ctx: _LineContext | None = None,

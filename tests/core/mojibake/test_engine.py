@@ -1,0 +1,124 @@
+"""The repair engine: chains, lost bytes, the plausibility model and the fast path."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from desktop_app.core.mojibake import repair_line_full, repair_text
+from desktop_app.core.mojibake.align import diff_spans
+from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain
+from desktop_app.core.mojibake.engine import is_suspicious, repair_line
+from desktop_app.core.mojibake.model import model
+
+
+def recovered(out: str, clean: str) -> bool:
+    """`out` is `clean` except where a run of U+FFFD marks characters lost before repair."""
+    parts = re.split("(\ufffd+)", out)
+    pattern = "".join(f".{{1,{2 * len(p) + 1}}}" if p.startswith("\ufffd") else re.escape(p) for p in parts)
+    return re.fullmatch(pattern, clean, flags=re.S) is not None
+
+
+def fix(line: str) -> str:
+    for r in sorted(repair_line_full(line), key=lambda r: -r.start):
+        line = line[:r.start] + r.replacement + line[r.end:]
+    return line
+
+
+def chain(family: str) -> Chain:
+    return next(c for c in CHAINS if c.family == family)
+
+
+# Real sentences pushed through each chain (mojibake made here, from the clean text).
+@pytest.mark.parametrize("family,clean", [
+    ("utf8-cp932", "東京都内では今朝から強い雨が降り続いている。"),
+    ("utf8-gbk", "北京市政府宣布将扩建地铁网络。"),
+    ("utf8-big5", "¿Quién pagará la factura de la electricidad este invierno?"),
+    ("utf8-cp1251", "Правительство объявило о новых мерах поддержки."),
+    ("utf8-cp437", "¿Quién pagará la factura de la electricidad?"),
+    ("utf8-macroman", "Die Größe des Grundstücks überraschte die Käufer."),
+    ("sjis-cp1252", "政府は来年度の予算案を閣議決定した。"),
+    ("eucjp-sjis", "新型の電気自動車が来月から販売される予定だ。"),
+    ("cp1251-cp1252", "Жители города жалуются на плохое состояние дорог."),
+    ("gbk-big5", "学生们将在下周参加全国统一考试。"),
+    ("euckr-gbk", "정부는 내년 예산안을 국회에 제출했다."),
+    ("cp1252-macroman", "The minister’s office said “no comment” to the café’s owner."),
+    ("macroman-cp1252", "La canción ganó el premio a la mejor interpretación en español."),
+])
+def test_chain_families_are_repaired(family, clean):
+    moji = chain(family).apply(clean)  # bytes the wrong codec cannot read are lost to U+FFFD
+    assert moji != clean
+    out = fix(moji)
+    assert recovered(out, clean), out
+    assert out.count("\ufffd") <= moji.count("\ufffd")
+
+
+@pytest.mark.xfail(reason="UTF-8 hanzi read as Big5 lose about half their bytes; too little is left to repair")
+def test_utf8_chinese_read_as_big5_with_heavy_loss():
+    clean = "臺北市的捷運系統每天載運超過兩百萬人次。"
+    assert recovered(fix(chain("utf8-big5").apply(clean)), clean)
+
+
+def test_reason_names_the_chain_and_confidence_is_high_for_clear_cases():
+    moji = chain("utf8-cp932").apply("こんにちは、世界")
+    (r,) = repair_line_full(moji)
+    assert "UTF-8 read as CP932" in r.reason and r.confidence >= 0.9 and r.rule == "mojibake.utf8-cp932"
+
+
+def test_lost_bytes_are_marked_and_the_rest_recovered():
+    # UTF-8 read as CP932 with errors="replace": bytes CP932 cannot pair were lost to U+FFFD.
+    moji = "政府は来年度の予算案を閣議決定した。".encode().decode("cp932", errors="replace")
+    assert LOST in moji
+    out = fix(moji)
+    assert "予算案を閣議決定" in out and LOST in out
+    (r,) = repair_line_full(moji)
+    assert "lost" in r.reason and r.confidence < 0.99
+
+
+def test_only_the_broken_run_of_a_line_changes():
+    line = "記事「" + chain("utf8-cp932").apply("こんにちは") + "」を読んだ。Привет, мир."
+    assert fix(line) == "記事「こんにちは」を読んだ。Привет, мир."
+
+
+def test_double_mojibake():
+    twice = chain("utf8-cp1251").apply(chain("utf8-cp437").apply("¿Qué?"))
+    assert fix(twice) == "¿Qué?"
+
+
+@pytest.mark.parametrize("text", [
+    "El país celebró el Día de la Hispanidad; ¿quién no estuvo allí?",
+    "Luís e João chegaram à estação às três horas.",
+    "Die Maßnahme betrifft 12 % der Bürger – laut Statistik.",
+    "The proof uses √2 ≈ 1.414, x² ≥ 0 and ∑ 1/n² = π²/6.",
+    "┌──────┬──────┐ │ name │ size │ └──────┴──────┘",
+    "ｶﾞｲﾄﾞﾌﾞｯｸの価格は1,200円（税込）です。",
+    "Mixed: 東京 (Tokyo), Москва (Moscow), Zürich, Kraków and Αθήνα.",
+    "Ｆｕｌｌ－ｗｉｄｔｈ ＡＢＣ１２３ and 「括弧」『二重』【注意】",
+    "Connect with Āø on Facebook",
+    "OK??:(   `¬´    ):",
+    "서울은 대한민국의 수도이며 인구는 약 천만 명이다.",
+])
+def test_correct_text_is_not_repaired(text):
+    assert [r for r in repair_line_full(text) if r.confidence >= 0.8] == []
+
+
+def test_fast_path_skips_clean_lines():
+    for line in ["Plain English, nothing to see.", "東京都の人口は約1400万人で、日本の首都です。",
+                 "Он сказал, что всё будет хорошо.", "Le président a annoncé une réforme."]:
+        assert not is_suspicious(line)
+        assert repair_line(line) == []
+    assert list(repair_text("ascii only\nlines\n")) == []
+
+
+def test_model_prefers_real_text():
+    m = model()
+    assert m.cost("こんにちは") < m.cost("縺薙ｓ縺ｫ縺｡縺ｯ")
+    assert m.cost("North Korea’s") < m.cost("North Koreaís")
+    assert m.cost("país") < m.cost("pa’s")
+    assert m.cost("Привет") < m.cost("Ïðèâåò")
+
+
+def test_diff_spans_are_minimal():
+    spans = diff_spans("cafÃ© crÃ¨me", "café crème")
+    assert [(s.start, s.end, s.replacement) for s in spans] == [(3, 5, "é"), (8, 10, "è")]
