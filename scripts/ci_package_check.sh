@@ -5,7 +5,8 @@
 #   2. `scrubtext clean` on the bundled sample exits 0 and prints the same text as the source tree
 #      (proves the bundled resources/ are found, from another working directory);
 #   3. the GUI starts offscreen, opens the sample, shows its main window and quits after a moment
-#      (SCRUBTEXT_SMOKE_TEST); again on a real X server (Xvfb, xcb plugin) when xvfb-run is available;
+#      (SCRUBTEXT_SMOKE_TEST); again in Japanese (menus translated), and on a real X server (Xvfb,
+#      xcb plugin) when xvfb-run is available;
 #   4. the desktop entry installer shipped in the package installs a valid entry for that binary.
 #
 #   scripts/ci_package_check.sh [PYTHON]     (default: .venv/bin/python, else python3)
@@ -66,6 +67,11 @@ smoke() {
   echo "ok: GUI ($label): $(grep 'main window shown' "$out")"
 }
 smoke offscreen env QT_QPA_PLATFORM=offscreen
+# The Japanese UI: our .qm and Qt's own qtbase_ja.qm must both be in the package.
+smoke japanese env QT_QPA_PLATFORM=offscreen SCRUBTEXT_LANG=ja
+grep -q "menus: ファイル" "$scratch/smoke-japanese.txt" || fail "the packaged GUI did not switch to Japanese"
+ls "$root"/dist/scrubtext/_internal/PySide6/Qt/translations/qtbase_ja.qm >/dev/null \
+  || fail "Qt's Japanese translation (qtbase_ja.qm) is not in the package"
 if command -v xvfb-run >/dev/null 2>&1; then
   smoke xcb xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb
 else

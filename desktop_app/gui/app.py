@@ -98,8 +98,10 @@ def _schedule_smoke_test(app: QApplication, window) -> None:
 
     def finish() -> None:
         shown = window.isVisible()
+        menus = ", ".join(a.text().replace("&", "") for a in window.menuBar().actions())
         print(f"scrubtext smoke test: main window {'shown' if shown else 'NOT shown'} "
-              f"({window.windowTitle()!r}, platform {QGuiApplication.platformName()})", file=sys.stderr)
+              f"({window.windowTitle()!r}, platform {QGuiApplication.platformName()}; menus: {menus})",
+              file=sys.stderr)
         app.exit(0 if shown else 1)
 
     QTimer.singleShot(int(seconds * 1000), finish)
