@@ -33,6 +33,8 @@ _ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\]|\((?:…|\.\.\.
 _GLUED = regex.compile(r"[\p{Ll}\d](?:The|A|An|In|On|At|For|It|This|When|After|If|As|Police|Officials)\s\p{Ll}",
                        regex.V1)
 _LEGAL_LEAD = regex.compile(r"\s*(?:©|\(c\)\s*\d|copyright\b)", regex.IGNORECASE)
+_COOKIES = regex.compile(r"\bcookies?\b.{0,80}\b(?:consent|accept|agree|browsing|browser|experience|settings|policy|website|site)\b|"
+                         r"\b(?:use|uses|using|accept|enable)\s+(?:of\s+)?cookies\b", regex.IGNORECASE)
 _SEPARATORS = regex.compile(r"\s[|•·»›/]\s|\s[|•·»›]|[|•·»›]\s|^\s*[|•·»›]")
 
 
@@ -52,7 +54,9 @@ class LineFeatures:
     section_end: the line is a header that opens a post-article section ("Related stories", "Most read").
     comments:   the line opens a comment section ("12 Comments", "Leave a reply").
     legal:      copyright, cookie-consent or terms-of-use wording (resources/boilerplate/legal.txt).
-    legal_lead: the line starts with a copyright sign or the word "Copyright".
+    legal_lead: the line starts with a copyright sign or the word "Copyright", or talks about cookies
+                (legal wording that counts at any length; other legal wording only in short lines,
+                since a page of terms of use is itself the main text).
     teaser:     ends with an ellipsis ("… […]"), or glues a headline to its summary ("…SteakhouseA party").
     """
 
@@ -99,7 +103,13 @@ def stop_ratio(tokens: list[str]) -> float:
     return max((sum(t in sw for t in low) / len(low) for sw in stopwords().values()), default=0.0)
 
 
+@lru_cache(maxsize=65536)
 def features(text: str) -> LineFeatures:
+    """The features of one line (cached: page furniture repeats across lines and documents)."""
+    return _features(text)
+
+
+def _features(text: str) -> LineFeatures:
     s = unicodedata.normalize("NFKC", text).strip()
     cjk_chars = _CJK.findall(s)
     latin = _LATIN_WORD.findall(s)
@@ -132,7 +142,7 @@ def features(text: str) -> LineFeatures:
         comments=is_comment_header(s),
         teaser=bool(_ELLIPSIS_END.search(s) or _GLUED.search(s)),
         legal=bool(legal_pattern().search(s)),
-        legal_lead=bool(_LEGAL_LEAD.match(s)),
+        legal_lead=bool(_LEGAL_LEAD.match(s) or _COOKIES.search(s)),
         cjk=len(cjk_chars),
     )
 

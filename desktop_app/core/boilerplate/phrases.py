@@ -68,6 +68,7 @@ def phrase_lists() -> tuple[PhraseList, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def match_phrase(line: str) -> tuple[str, str] | None:
     """(language, phrase) when the whole line is a listed furniture phrase, else None."""
     key = normalize_phrase(line)
