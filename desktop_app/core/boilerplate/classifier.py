@@ -75,13 +75,13 @@ def own_evidence(f: LineFeatures, w: dict[str, dict[str, float]]) -> Evidence:
     ev: Evidence = []
     words = f.words
     if words >= 20:
-        ev.append(("length", f"long ({words:.0f} words)", L["long"]))
+        ev.append(("long", f"long ({words:.0f} words)", L["long"]))
     elif words >= 10:
-        ev.append(("length", f"medium length ({words:.0f} words)", L["medium"]))
+        ev.append(("medium", f"medium length ({words:.0f} words)", L["medium"]))
     elif words < 2:
-        ev.append(("length", "a single word", L["tiny"]))
+        ev.append(("tiny", "a single word", L["tiny"]))
     elif words < 5:
-        ev.append(("length", f"short ({words:.0f} words)", L["short"]))
+        ev.append(("short", f"short ({words:.0f} words)", L["short"]))
     if f.terminal and words >= 4:
         ev.append(("sentence_end", "ends like a sentence", E["sentence_end"]))
     if words >= 3:

@@ -279,3 +279,51 @@ def test_a_batch_of_copies_is_not_emptied():
     for _ in range(5):
         stats.add_document(text)
     assert clean_text(text, corpus=stats) == text
+
+
+def test_live_blog_keeps_every_entry():
+    text = _page("liveblog_en.txt")
+    out = clean_text(text)
+    for line in text.splitlines():
+        if line in ("Related Articles", "Back to top"):
+            assert line not in out
+        else:
+            assert line in out, line  # entries, headlines, and the metadata (proposed only)
+    meta = {e.rule for e in analyze(text) if e.category == "metadata"}
+    assert {"metadata.timestamp", "metadata.contributor"} <= meta
+
+
+@pytest.mark.parametrize("line", [
+    "We use cookies and other tracking technologies to improve your browsing experience on our site, show "
+    "personalized content and targeted ads, analyze site traffic, and understand where our audience is coming "
+    "from. To find out more or to opt-out, please read our Cookie Policy and our Privacy Policy.",
+    "© 2024 Example Media Group. All rights reserved. This material may not be published, broadcast, "
+    "rewritten or redistributed.",
+])
+def test_legal_and_cookie_lines_outside_the_article_go(line):
+    text = _page("page_en.txt").replace("Home\n", line + "\n", 1)
+    assert line not in clean_text(text)
+    reasons = [e.reason for e in analyze(text) if text[e.start:e.end].startswith(line[:30])]
+    assert reasons and any("legal" in r or "listed phrase" in r for r in reasons)
+
+
+def test_fit_script_proposes_weights_a_profile_can_load(tmp_path):
+    import subprocess
+    import sys
+
+    from desktop_app.core.profiles import load_profile
+
+    page = _page("page_en.txt")
+    body = [ln for ln in page.splitlines() if any(ln.startswith(b) for b in EN_BODY[1:])]
+    (tmp_path / "p.input.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "p.gold.txt").write_text("\n".join(body) + "\n", encoding="utf-8")
+    out = tmp_path / "weights.toml"
+    script = Path(__file__).resolve().parents[3] / "scripts" / "fit_boilerplate.py"
+    res = subprocess.run([sys.executable, str(script), str(tmp_path), "--write", str(out)],
+                         capture_output=True, text=True, check=True)
+    assert "menu_run" in res.stdout
+    profile = load_profile(out)
+    opts = profile.options["boilerplate.classifier"]
+    assert opts["evidence.menu_run"] < 0 < opts["evidence.sentence_end"]
+    # The proposal is usable: the page still cleans with it.
+    assert "The town council voted" in clean_text(page, profile)
