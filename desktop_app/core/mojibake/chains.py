@@ -85,6 +85,7 @@ _LABELS = {
     "gbk": "GBK", "big5": "Big5", "cp949": "EUC-KR (CP949)", "euc_kr": "EUC-KR", "cp1251": "Windows-1251",
     "cp437": "CP437", "mac_roman": "MacRoman", "sloppy-windows-1252": "Windows-1252",
     "latin-1": "Latin-1", "koi8_r": "KOI8-R", "cp1252": "Windows-1252", "cp850": "CP850",
+    "cp1250": "Windows-1250", "cp1258": "Windows-1258", "iso-8859-2": "ISO-8859-2",
 }
 
 

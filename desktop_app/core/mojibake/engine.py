@@ -24,7 +24,7 @@ from functools import lru_cache
 import regex
 
 from desktop_app.core.mojibake.align import diff_spans
-from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain
+from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded
 from desktop_app.core.mojibake.model import Model, model, script_of
 
 STRICT_GAIN = 6.0       # a whole token repaired this convincingly ends the search for that token
@@ -73,6 +73,9 @@ _TYPOGRAPHIC = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026
 # (“ is left out: German closes quotes with it.)
 _MISPLACED_MARK = regex.compile(r"\p{L}[\u00bf\u00a1\u00ab\u201e]|[\u201d\u00bb]\p{L}")
 _QUESTION_RUN = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\x00-\x7f])")
+_LEAD_THEN_SPACE = re.compile(f"[{_LAT_HIGH}\u0400-\u04ff](?= )")
+_NBSP_CHAINS = tuple(Chain("utf-8", enc, "utf8-nbsp") for enc in
+                     ("sloppy-windows-1252", "cp1251", "cp1250", "cp1258", "iso-8859-2"))
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 
@@ -251,7 +254,7 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
         except UnicodeError:
             continue
         if repl != token:
-            gain = _with_bonus(_gain(token, 0, len(token), repl, chain, m, ctx, base), chain, prefer, bonus)
+            gain = _with_bonus(_gain(token, 0, len(token), repl, chain, m, ctx, base, chain in prefer), chain, prefer, bonus)
             if gain >= STRICT_GAIN:
                 strict.append((0, len(token), repl, chain, gain))
     if strict:
@@ -266,7 +269,7 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
             if variant is not token and not chain.multibyte_true:
                 continue
             for rs, re_, repl in chain.undo_runs(variant):
-                whole = _with_bonus(_gain(token, rs, re_, repl, chain, m, ctx, base), chain, prefer, bonus)
+                whole = _with_bonus(_gain(token, rs, re_, repl, chain, m, ctx, base, chain in prefer), chain, prefer, bonus)
                 if whole >= MIN_GAIN:
                     out.append((rs, re_, repl, chain, whole))
                 if whole >= STRICT_GAIN or re_ - rs < 3:
@@ -281,7 +284,8 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
                     if key in seen:
                         continue
                     seen.add(key)
-                    gain = _with_bonus(_gain(token, start, end, replacement, chain, m, ctx, base), chain, prefer,
+                    gain = _with_bonus(_gain(token, start, end, replacement, chain, m, ctx, base,
+                                             chain in prefer), chain, prefer,
                                        bonus)
                     if gain >= MIN_GAIN:
                         out.append((start, end, replacement, chain, gain))
@@ -294,7 +298,7 @@ def _with_bonus(gain: float, chain: Chain, prefer: frozenset[Chain], bonus: floa
 
 
 def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: Model,
-          ctx: _LineContext | None, base: int) -> float:
+          ctx: _LineContext | None, base: int, preferred: bool = False) -> float:
     """How much more plausible `token` is with token[start:end] replaced; -1 when the repair is ruled out."""
     orig = token[start:end]
     if not _chain_allows(chain, orig, replacement):
@@ -320,18 +324,26 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     if not chain.multibyte_true and any(not (c.isalnum() or c.isspace() or c in _TYPOGRAPHIC)
                                         for c in replacement):
         return -1.0  # single-byte mix-ups swap letters and typographic punctuation, nothing else
-    if single_byte and _MISPLACED_MARK.search(token[:ts] + trep + token[te:]):
-        return -1.0  # the repair would put an opening mark after a letter or a closing one before
+    if single_byte:
+        fixed = token[:ts] + trep + token[te:]
+        if _MISPLACED_MARK.search(fixed):
+            return -1.0  # the repair would put an opening mark after a letter or a closing one before
+        for k in range(ts, ts + len(trep)):
+            c = fixed[k]
+            if (not c.isalpha() and c not in "\u2019'-\u2010\u2013\u2014" and 0 < k < len(fixed) - 1
+                    and fixed[k - 1].isalpha() and fixed[k + 1].isalpha()):
+                return -1.0  # a letter inside a word turned into a symbol ("Coatlán" into "Coatl·n")
     if m.cost(replacement) > MAX_AVG_COST * max(len(replacement), 1.4):
         return -1.0  # the repair is no text either (real text averages 1-4 per character)
     a, b = _word_bounds(token, start, end)
     before = token[a:b]
     after = token[a:start] + replacement + token[end:b]
     context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
-    if single_byte and not all(_real_word(w, m) or (context > 0 and m.cost(w) <= UNKNOWN_WORD_MAX_COST * len(w))
+    if single_byte and not all(_real_word(w, m) or ((context > 0 or preferred)
+                                                    and m.cost(w) <= UNKNOWN_WORD_MAX_COST * len(w))
                                for w in _WORD.findall(after)):
         # Single-byte code pages map every byte to something: a repair must make known words, or
-        # (with the line's script around it) words that read like the language.
+        # (with the line's script or chain behind it) words that read like the language.
         return -1.0
     gain = m.cost(before) - m.cost(after) + context - weak
     if te - ts <= 2 and not _touches_letter(token, ts, te):
@@ -414,7 +426,10 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
     for round_no in range(MAX_ROUNDS):
         if round_no:
             found, prior = _repair_once(current, m, focus, prior)
-            batch = [r for r in found if r.gain >= LATER_ROUND_GAIN]
+            # Text an earlier round produced is repaired again only while it still looks like
+            # mojibake (text mojibaked twice), never just because a chain can map it elsewhere.
+            batch = [r for r in found if r.gain >= LATER_ROUND_GAIN and not (
+                any(tags[r.start:r.end]) and not _token_suspicious(_token_at(current, r.start), m))]
             if not batch:
                 break
         for r in sorted(batch, key=lambda r: -r.start):
@@ -443,6 +458,12 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
     return out
 
 
+def _token_at(line: str, pos: int) -> str:
+    start = line.rfind(" ", 0, pos) + 1
+    end = line.find(" ", pos)
+    return line[start:end if end >= 0 else len(line)]
+
+
 def _apply(line: str, repairs: list[ChainRepair]) -> str:
     for r in sorted(repairs, key=lambda r: -r.start):
         line = line[:r.start] + r.replacement + line[r.end:]
@@ -459,6 +480,8 @@ def _repair_once(line: str, m: Model, focus: list[tuple[int, int]] | None = None
     ctx = _LineContext(line, m)
     out = _search_tokens(line, m, ctx, lambda tm: _token_suspicious(tm.group(), m) or bool(focus and any(
         tm.start() < b and a < tm.end() for a, b in focus)), *prior)
+    nbsp = _lost_nbsp_repairs(line, m, ctx)
+    out += [r for r in nbsp if not any(r.start < o.end and o.start < r.end for o in out)]
     # Mojibake comes line by line from one wrong decoding: a chain that clearly repaired some words
     # is the likely explanation of the line's weaker cases too ("gan—" next to "canci—n").
     totals: dict[Chain, float] = {}
@@ -474,7 +497,44 @@ def _repair_once(line: str, m: Model, focus: list[tuple[int, int]] | None = None
     prefer = (frozenset([best]), LINE_CHAIN_BONUS + min(counts[best] - 1, 3))  # more words, more evidence
     if prefer != prior:
         out = _search_tokens(line, m, ctx, lambda tm: True, *prefer)
+        out += [r for r in nbsp if not any(r.start < o.end and o.start < r.end for o in out)]
     return out, prefer
+
+
+def _lost_nbsp_repairs(line: str, m: Model, ctx: _LineContext) -> list[ChainRepair]:
+    """UTF-8 "à" (C3 A0) read with a single-byte code page ends in a no-break space (Latin-1 "Ã\xa0",
+    Windows-1251 "Г\xa0"), which HTML and editors often turn into a plain space or drop. Try the
+    lead byte with its A0 restored, keeping or absorbing the space, and keep what reads better.
+    """
+    out: list[ChainRepair] = []
+    for mt in _LEAD_THEN_SPACE.finditer(line):
+        i = mt.start()
+        best: tuple[float, int, str, Chain] | None = None
+        for chain in _NBSP_CHAINS:
+            lead = _encoded(line[i], chain.read_as)
+            if lead is None or len(lead) != 1 or not 0xC2 <= lead[0] <= 0xDF:
+                continue
+            ch = (lead + b"\xa0").decode("utf-8")
+            if not ch.isalnum():
+                continue
+            a = i
+            while a > 0 and line[a - 1].isalpha():
+                a -= 1
+            b = i + 2
+            while b < len(line) and line[b].isalpha():
+                b += 1
+            before = line[a:b]
+            for end in (i + 1, i + 2):  # the space kept, or the space was the no-break space
+                after = line[a:i] + ch + line[end:b]
+                if not all(_real_word(w, m) for w in _WORD.findall(after)):
+                    continue
+                gain = m.cost(before) - m.cost(after) - ISOLATED_PENALTY + ctx.bonus(a, b, before, after)
+                if gain >= MIN_GAIN and (best is None or gain > best[0]):
+                    best = (gain, end, ch, chain)
+        if best is not None:
+            gain, end, ch, chain = best
+            out.append(ChainRepair(i, end, ch, (chain,), gain, confidence_for(gain, True)))
+    return out
 
 
 def _search_tokens(line: str, m: Model, ctx: _LineContext, wanted, prefer: frozenset[Chain] = frozenset(),
