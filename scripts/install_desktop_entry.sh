@@ -9,8 +9,8 @@
 #   --default     also make Scrubtext the default application for text/plain (xdg-mime)
 #   --uninstall   remove what an earlier run installed
 #
-# Files go under ${XDG_DATA_HOME:-~/.local/share}: applications/scrubtext.desktop and
-# icons/hicolor/<size>/apps/scrubtext.(png|svg). The script works both from a source checkout
+# Files go under ${XDG_DATA_HOME:-~/.local/share}: applications/scrubtext.desktop,
+# icons/hicolor/<size>/apps/scrubtext.(png|svg) and metainfo/app.scrubtext.Scrubtext.metainfo.xml. The script works both from a source checkout
 # (scripts/) and from the unpacked one-directory build (dist/scrubtext/, where the build copies it).
 set -euo pipefail
 
@@ -18,6 +18,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 data_home="${XDG_DATA_HOME:-$HOME/.local/share}"
 apps_dir="$data_home/applications"
 icons_dir="$data_home/icons/hicolor"
+metainfo="$data_home/metainfo/app.scrubtext.Scrubtext.metainfo.xml"
 exec_path=""
 make_default=0
 uninstall=0
@@ -56,7 +57,7 @@ refresh_caches() {
 
 if [ "$uninstall" -eq 1 ]; then
   rm -f "$apps_dir/scrubtext.desktop"
-  rm -f "$icons_dir"/*/apps/scrubtext.png "$icons_dir/scalable/apps/scrubtext.svg"
+  rm -f "$icons_dir"/*/apps/scrubtext.png "$icons_dir/scalable/apps/scrubtext.svg" "$metainfo"
   refresh_caches
   echo "removed Scrubtext's desktop entry and icons from $data_home"
   exit 0
@@ -112,6 +113,8 @@ for png in "$src"/icons/scrubtext-*.png; do
 done
 mkdir -p "$icons_dir/scalable/apps"
 install -m 644 "$src/scrubtext.svg" "$icons_dir/scalable/apps/scrubtext.svg"
+mkdir -p "$(dirname "$metainfo")"
+install -m 644 "$src/scrubtext.metainfo.xml" "$metainfo"
 
 refresh_caches
 if [ "$make_default" -eq 1 ]; then

@@ -56,6 +56,27 @@ def test_desktop_entry_is_valid():
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout + result.stderr
 
 
+def test_metainfo_describes_this_version():
+    import xml.etree.ElementTree as ET
+
+    from desktop_app import __version__
+
+    root = ET.parse(DESKTOP / "scrubtext.metainfo.xml").getroot()
+    assert root.get("type") == "desktop-application"
+    assert root.findtext("launchable") == ENTRY.name
+    assert root.findtext("name") == read_entry(ENTRY)["Name"]
+    assert "text/plain" in [m.text for m in root.iter("mediatype")]
+    versions = [r.get("version") for r in root.iter("release")]
+    assert __version__ in versions, f"add a <release version=\"{__version__}\"> to scrubtext.metainfo.xml"
+
+
+@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream not installed")
+def test_metainfo_is_valid():
+    result = subprocess.run(["appstreamcli", "validate", "--no-net", str(DESKTOP / "scrubtext.metainfo.xml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 # --- icons ---------------------------------------------------------------------------------------
 
 def test_icon_pngs_exist_in_every_size():
@@ -108,6 +129,8 @@ def test_installer_installs_entry_and_icons_then_uninstalls(tmp_path):
         assert png_size(data / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "scrubtext.png") == (size, size)
     assert (data / "icons" / "hicolor" / "scalable" / "apps" / "scrubtext.svg").read_bytes() == (
         DESKTOP / "scrubtext.svg").read_bytes()
+    assert (data / "metainfo" / "app.scrubtext.Scrubtext.metainfo.xml").read_bytes() == (
+        DESKTOP / "scrubtext.metainfo.xml").read_bytes()
     if shutil.which("update-desktop-database"):
         cache = (data / "applications" / "mimeinfo.cache").read_text(encoding="utf-8")
         assert "text/plain=scrubtext.desktop;" in cache  # what "Open with" reads
@@ -119,6 +142,7 @@ def test_installer_installs_entry_and_icons_then_uninstalls(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not installed.exists()
     assert not list((data / "icons").rglob("scrubtext.*"))
+    assert not (data / "metainfo" / "app.scrubtext.Scrubtext.metainfo.xml").exists()
 
 
 def test_installer_escapes_exec_special_characters(tmp_path):
