@@ -1,19 +1,22 @@
 """A transparent line classifier for page furniture: evidence per line, weighed with its neighbours.
 
 1. Each line gets a score from its own features (features.py): long lines, sentence ends and dense
-   stopwords count for body text; short lines, title case, links, symbols, menu separators and listed
-   phrases count against. Context adds evidence: a run of short lines (a menu), a line repeated
-   elsewhere in the document or both before and after the main text, and, in a batch, the share of
-   documents that contain the line (CorpusStats).
+   stopwords count for body text; short lines, title case, links, symbols, menu separators, legal
+   wording, teasers and listed phrases count against. Context adds evidence: a run of short lines
+   (a menu), a line repeated in the document or in a block both at its head and its tail, and, in
+   a batch, the share of documents that contain the line (CorpusStats).
 2. The context score blends a line's score with its neighbours' (a short line amid paragraphs is
    probably a subheading; amid menu items, a menu item).
-3. The main text is the span of lines with the largest total of length-weighted context scores
-   (maximum-sum segment). Outside it, lines that are not clearly body text are furniture; inside
-   it, only lines with strong evidence are, so the article's headings, list items, table cells and
-   short paragraphs survive. The heading just before the main text is the title: kept, unless the
+3. The main text is the span with the largest total of length-weighted context scores (a
+   maximum-sum segment) that crosses no section header ("Related stories", "12 comments"). It
+   grows over short gaps to more body text, and keeps the furniture-free lines next to it (tables,
+   code, list items). Outside it, lines that are not clearly body text are furniture; everything
+   after a "Related stories" header that follows it is; a comment section is proposed only. Inside
+   it, only lines with strong evidence go, so the article's headings, list items, table cells and
+   short paragraphs survive. The heading before the first body line is the title: kept, unless the
    profile says `drop_title`.
 Every verdict lists the evidence that fired, with its weight, and a confidence. The weights are
-hand-set data in resources/boilerplate/classifier.toml.
+hand-set data in resources/boilerplate/classifier.toml (a profile may override any of them).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from desktop_app.core.resources import resource_path
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """A line judged to be furniture: `kind` is the edit's sub-rule (classifier, repeated, title)."""
+    """A line judged to be furniture: `kind` is the edit's sub-rule (classifier, repeated, comment, title)."""
 
     index: int
     kind: str
@@ -284,33 +287,29 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
         return j
     # Extend the span over short gaps to more clear body text (code, a table or a figure caption
     # between paragraphs), but never across a section header.
+    def header(k: int) -> bool:
+        return feats[body[k]].section_end or feats[body[k]].comments
+
     gap = int(X["max_gap"])
     a, b = span
-    k = b + 1
-    while k < len(body) and k - b <= gap + 1:
-        f = feats[body[k]]
-        if f.section_end or f.comments:
-            break
-        if score[body[k]] >= X["seed"]:
-            b = k
-        k += 1
-    k = a - 1
-    while k >= 0 and a - k <= gap + 1:
-        f = feats[body[k]]
-        if f.section_end or f.comments:
-            break
-        if score[body[k]] >= X["seed"]:
-            a = k
-        k -= 1
+    for step in (1, -1):
+        k, end = (b, b) if step == 1 else (a, a)
+        while 0 <= k + step < len(body) and abs(k + step - end) <= gap + 1 and not header(k + step):
+            k += step
+            if score[body[k]] >= X["seed"]:
+                end = k
+        a, b = (a, end) if step == 1 else (end, b)
     first, last = body[a], body[b]
     # Next to the main text, lines without furniture evidence (table cells, code, list items) stay
     # with it: the kept zone grows from the main text until a line speaks for furniture.
+    def plain(k: int) -> bool:
+        return 0 <= k < len(body) and not furnished[body[k]] and not header(k) and (
+            score[body[k]] > X["zone_floor"])
+
     lo, hi = a, b
-    while hi + 1 < len(body) and not furnished[body[hi + 1]] and not (
-            feats[body[hi + 1]].section_end or feats[body[hi + 1]].comments) and score[body[hi + 1]] > X["zone_floor"]:
+    while plain(hi + 1):
         hi += 1
-    while lo - 1 >= 0 and not furnished[body[lo - 1]] and not (
-            feats[body[lo - 1]].section_end or feats[body[lo - 1]].comments) and score[body[lo - 1]] > X["zone_floor"]:
+    while plain(lo - 1):
         lo -= 1
     j.zone = (body[lo], body[hi])
     j.main = (first, last)
@@ -342,7 +341,7 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     return j
 
 
-def classify(text: str, lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list[Verdict]:
+def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list[Verdict]:
     """Judge every line; return verdicts for the lines that look like furniture.
 
     `known` are lines another source already removes (listed or user phrases): they count as

@@ -140,6 +140,7 @@ def _timestamp(line: str) -> MetaMatch | None:
 
 
 # --- detectors -------------------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
 def detect(line: str) -> MetaMatch | None:
     """The metadata finding for one line, or None. Whole-line findings first, then a caption's credit."""
     s = line.strip()

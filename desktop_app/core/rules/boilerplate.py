@@ -61,7 +61,7 @@ def boilerplate(text: str, ctx) -> Iterator[Edit]:
                        f"Page furniture: the whole line is the listed phrase {phrase!r} ({lang}).",
                        PHRASE_CONFIDENCE)
             decided.add(line.index)
-    for verdict in classify(text, lines, ctx, known=decided):
+    for verdict in classify(lines, ctx, known=decided):
         start, end = deletion_span(text, lines[verdict.index])
         yield Edit(start, end, "", f"boilerplate.{verdict.kind}", "boilerplate", verdict.reason,
                    verdict.confidence)
