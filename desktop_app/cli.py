@@ -463,7 +463,8 @@ class Run:
         try:
             self._consume(results, sources, targets, in_place, report, streams)
         finally:
-            for stream in streams.values():  # interrupted: no half-written output is left behind
+            results.close()  # interrupted: stop the workers now, not at interpreter exit
+            for stream in streams.values():  # and leave no half-written output behind
                 stream.abort()
 
     def _consume(self, results, sources, targets, in_place: bool, report, streams: dict[int, Any]) -> None:

@@ -637,6 +637,9 @@ def ordered_map(func: Callable[[Any], Any], items: Iterable[Any], *, jobs: int,
                                      "processed were not cleaned") from exc
                 leftovers = list(pending)
                 pending.clear()
+            except BaseException:  # Ctrl-C, the consumer stopped early, an error: do not wait for workers
+                _terminate(pool)
+                raise
             finally:
                 for _, fut in pending:
                     if fut is not None:
@@ -648,11 +651,22 @@ def ordered_map(func: Callable[[Any], Any], items: Iterable[Any], *, jobs: int,
                 yield on_crash(item, run_isolated)
 
 
+def _terminate(pool) -> None:
+    """Stop a process pool now: cancel queued work and kill the workers (their results are unwanted)."""
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        with contextlib.suppress(Exception):
+            proc.kill()
+
+
 def _worker_start(initializer: Callable[..., None] | None, initargs: tuple) -> None:
-    """Pool workers leave Ctrl-C to the main process (which stops the batch and reports it)."""
+    """Pool workers leave Ctrl-C to the main process (which stops the batch and reports it), and die
+    on SIGTERM whatever handler the main process installed before forking."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if initializer is not None:
         initializer(*initargs)
 
@@ -677,14 +691,21 @@ def build_corpus(sources: Sequence[Source], config: BatchConfig, *, jobs: int,
         return result if ok else (CorpusStats(), 0)  # the cleaning pass reports those inputs
 
     stats = CorpusStats()
-    for partial, size in ordered_map(_run_sized, tasks(), jobs=jobs, initializer=init_worker,
-                                     initargs=(config, None), on_crash=on_crash, inline=inline):
-        stats.merge(partial)
-        if len(stats.line_docs) > stats.max_keys:
-            stats.line_docs = type(stats.line_docs)({k: n for k, n in stats.line_docs.items() if n > 1})
-        if on_progress:
-            on_progress(size)
+    results = ordered_map(_run_sized, tasks(), jobs=jobs, initializer=init_worker, initargs=(config, None),
+                          on_crash=on_crash, inline=inline)
+    with contextlib.closing(results):  # on Ctrl-C, stop the workers now, not at interpreter exit
+        for partial, size in results:
+            _merge_partial(stats, partial, size, on_progress)
     return prune_singletons(stats)
+
+
+def _merge_partial(stats: CorpusStats, partial: CorpusStats, size: int,
+                   on_progress: Callable[[int], None] | None) -> None:
+    stats.merge(partial)
+    if len(stats.line_docs) > stats.max_keys:
+        prune_singletons(stats)
+    if on_progress:
+        on_progress(size)
 
 
 def _run_sized(task: tuple[Callable, Any]) -> tuple[Any, int]:
@@ -778,10 +799,11 @@ def run_cleaning(sources: Sequence[Source], config: BatchConfig, corpus: CorpusS
     """
     if not (inline if inline is not None else jobs <= 1):
         warm_up(config.profile)
-    for result in ordered_map(_dispatch, _cleaning_tasks(sources, config), jobs=jobs,
-                              initializer=init_worker, initargs=(config, corpus), on_crash=_on_crash,
-                              inline=inline):
-        if isinstance(result, list):
-            yield from result
-        else:
-            yield result
+    results = ordered_map(_dispatch, _cleaning_tasks(sources, config), jobs=jobs, initializer=init_worker,
+                          initargs=(config, corpus), on_crash=_on_crash, inline=inline)
+    with contextlib.closing(results):  # closing this generator stops the workers at once
+        for result in results:
+            if isinstance(result, list):
+                yield from result
+            else:
+                yield result

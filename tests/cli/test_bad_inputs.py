@@ -458,3 +458,37 @@ def test_output_folder_read_only(run, tmp_path):
         out.chmod(0o755)
     assert r.code == 1
     assert str(out) in r.err and "permission denied" in r.err and "Traceback" not in r.err
+
+
+def test_sigterm_stops_at_once_and_leaves_nothing_behind(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    f = write(tmp_path / "c.jsonl", "".join(json.dumps({"text": f"Record {i}.  \n"}) + "\n" for i in range(40)))
+    out = tmp_path / "out"
+    code = (
+        "import sys, time\n"
+        "from desktop_app.core import batch\n"
+        "batch.JSONL_CHUNK_BYTES = 100\n"
+        "def slow(chunk):\n"
+        "    time.sleep(60)\n"
+        "batch.clean_jsonl_task = slow\n"
+        "from desktop_app.cli import main\n"
+        f"sys.exit(main(['clean', {str(f)!r}, '--format', 'jsonl', '-o', {str(out / 'c.jsonl')!r}, '--jobs', '2',"
+        f" '--report', {str(out / 'r.json')!r}]))\n"
+    )
+    env = {**os.environ, "SCRUBTEXT_LOG_DIR": str(tmp_path / "logs")}
+    p = subprocess.Popen([sys.executable, "-c", code], env=env, stderr=subprocess.PIPE, text=True)
+    log = tmp_path / "logs" / "scrubtext.log"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and "corpus pass" not in (log.read_text() if log.exists() else ""):
+        time.sleep(0.05)  # the corpus pass is over: the cleaning workers are starting their 60 s tasks
+    time.sleep(0.5)
+    started = time.monotonic()
+    p.send_signal(signal.SIGTERM)
+    _, err = p.communicate(timeout=30)
+    assert p.returncode == 130 and "interrupted" in err and "Traceback" not in err
+    assert time.monotonic() - started < 10  # the workers' 60 s tasks are not waited for
+    assert sorted(x.name for x in out.iterdir()) == []  # no partial output, no partial report
