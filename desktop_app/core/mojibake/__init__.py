@@ -64,7 +64,9 @@ def repair_line_full(line: str) -> list[Repair]:
             m = model()
             via_ftfy = _apply(fixed, chain)
             direct = _apply(line, alone)
-            if m.cost(direct) + PREFER_FTFY < m.cost(via_ftfy):
+            # ftfy's "restore_byte_a0" guess (a space that was a no-break space) is its weakest step.
+            margin = 0.0 if any("non-breaking-space" in r.reason for r in first) else PREFER_FTFY
+            if m.cost(direct) + margin < m.cost(via_ftfy):
                 return [_chain_repair(r) for r in alone]
     if not chain:
         return first

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,10 +64,10 @@ _CASE_FLIP = re.compile(f"[{_LOWER}][{_UPPER_HIGH}]|[\u00df-\u00f6\u00f8-\u00ff\
 # A rare symbol glued to a word ("entrar·", "O˘", "pla”t", "ni–os", "anunci— ayer"): single-byte
 # mojibake turns accented letters into punctuation. Clitic apostrophes and Catalan l·l are fine.
 _GLUED_SYMBOL = re.compile(
-    f"[{_LAT}](?=[^\\x00-\\x7f])(?=\\W)(?![\\s\u2019\u201d\u00bb\u300d\u3002\u3001\uff0c\u2026\u2014\u2013"
+    f"[{_LAT}](?=[^\\x00-\\x7f])(?=\\W)(?![\\s\u2019\u201c\u201d\u201e\u00ab\u00bb\u300d\u3002\u3001\uff0c\u2026\u2014\u2013"
     f"\u00a0\u00b7\u0300-\u036f])"
     f"|[{_LAT}][\u2013\u2014\u201d](?=[{_LAT}])|[{_LAT}][\u2013\u2014](?!\\S)|[{_LAT}]\u00b7(?![{_LAT}])"
-    f"|[{_LAT}]\u2019(?!(?:s|t|re|ve|ll|d|m)\\b)[{_LAT}]|[,;:!?][{_LAT_HIGH}]")
+    f"|[{_LAT}]{{2}}(?<!\\bqu)\u2019(?!(?:s|t|re|ve|ll|d|m)\\b)[{_LAT}]|[,;:!?][{_LAT_HIGH}]")
 # What the punctuation of one Western code page becomes in another (quotes, dashes, bullets, …).
 _TYPOGRAPHIC = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u00ab\u00bb\u2039\u203a"
                          "\u00bf\u00a1\u2022\u00b7\u00a0.,;:!?'\"()-")
@@ -209,9 +210,11 @@ class _LineContext:
 
     def __init__(self, line: str, m: Model) -> None:
         self.words: list[tuple[int, int, str]] = []
+        hits = sorted(suspicious_offsets(line, m)) if not line.isascii() else []
         for w in _WORD.finditer(line):
             text = w.group()
-            if text.isascii() or not _token_suspicious(text, m):
+            k = bisect_left(hits, w.start())
+            if text.isascii() or not (k < len(hits) and hits[k] < w.end()):
                 sc = _scripts(text)
                 if len(sc) == 1:
                     self.words.append((w.start(), w.end(), next(iter(sc))))
