@@ -315,13 +315,20 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     j.main = (first, last)
     j.ended_by = next((i for i in body if i > last and (feats[i].section_end or feats[i].comments)), None)
     if j.ended_by is not None and feats[j.ended_by].comments:
-        # The comment section runs on until strong furniture evidence, a menu or a section header
-        # (names and "Reply" repeat in a thread, so repetition alone does not end it).
-        k = body.index(j.ended_by) + 1
-        while k < len(body) and not (strong[body[k]] or feats[body[k]].section_end or any(
+        # The comment section runs on until strong furniture evidence, a menu, a section header or
+        # `comment_gap` lines in a row without prose (names and "Reply" repeat in a thread, so
+        # repetition alone does not end it). A header with no prose after it opens no section.
+        gap = int(X["comment_gap"])
+
+        def prose_within(k: int) -> bool:
+            return any(score[body[m]] >= X["seed"] for m in range(k, min(len(body), k + gap)))
+
+        start = k = body.index(j.ended_by) + 1
+        while k < len(body) and prose_within(k) and not (strong[body[k]] or header(k) or any(
                 key == "menu_run" for key, _, _ in evidence[body[k]])):
             k += 1
-        j.comments = (j.ended_by, body[k - 1])
+        if k > start:
+            j.comments = (j.ended_by, body[k - 1])
     # The title: the nearest heading-like line before the main text's first clear body line,
     # looking back over bylines and dates (at most `title_reach` lines).
     pos = body.index(first)

@@ -128,6 +128,7 @@ def _features(text: str) -> LineFeatures:
     alpha = sum(c.isalpha() for c in nonspace) / len(nonspace) if nonspace else 0.0
     long_words = [w for w in latin if len(w) >= 3 and not w[0].isdigit()]
     title = sum(w[0].isupper() for w in long_words) / len(long_words) if long_words else 0.0
+    cookies = _COOKIES.search(s) is not None
     return LineFeatures(
         words=words,
         tokens=len(tokens),
@@ -141,8 +142,8 @@ def _features(text: str) -> LineFeatures:
         section_end=is_section_end(s),
         comments=is_comment_header(s),
         teaser=bool(_ELLIPSIS_END.search(s) or _GLUED.search(s)),
-        legal=bool(legal_pattern().search(s)),
-        legal_lead=bool(_LEGAL_LEAD.match(s) or _COOKIES.search(s)),
+        legal=bool(legal_pattern().search(s) or cookies),
+        legal_lead=bool(_LEGAL_LEAD.match(s) or cookies),
         cjk=len(cjk_chars),
     )
 
