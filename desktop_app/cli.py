@@ -627,13 +627,14 @@ class Run:
             self.write_failed(res, src, str(exc))
         except UnicodeEncodeError as exc:
             self.write_failed(res, src, f"cannot write {target}: the text holds an unpaired surrogate ({exc.reason})")
-        except OSError as exc:
-            reason = str(exc) if type(exc).__name__ == "ExportError" else _write_reason(exc)
-            self.write_failed(res, src, f"cannot write {target}: {reason}")
+        except OSError as exc:  # export's ExportError already names the file and says why
+            reason = str(exc) if type(exc).__name__ == "ExportError" else f"cannot write {target}: {_write_reason(exc)}"
+            self.write_failed(res, src, reason)
         return None
 
     def write_failed(self, res, src, reason: str) -> None:
         """The text was cleaned but not written: the report entry keeps its edits and says why."""
+        self.totals.documents -= 1  # counted as failed, not as cleaned
         self.fail(src.display, reason, in_report=False)
         if res.entry is not None:
             res.entry.update(status="failed", error=reason)

@@ -261,6 +261,7 @@ def test_output_not_writable_or_disk_full(run, tmp_path, monkeypatch):
     rep = tmp_path / "report.json"
     r = run("clean", str(src), "-o", str(tmp_path / "out"), "--jobs", "1", "--report", str(rep))
     assert_clean_failure(r, src / "a.txt", "no space")
+    assert r.err.count("cannot write") == 1
     assert (tmp_path / "out" / "b.txt").exists()
     entries = json.loads(rep.read_text(encoding="utf-8"))["inputs"]
     assert [e["status"] for e in entries] == ["failed", "ok"]
@@ -492,3 +493,16 @@ def test_sigterm_stops_at_once_and_leaves_nothing_behind(tmp_path):
     assert p.returncode == 130 and "interrupted" in err and "Traceback" not in err
     assert time.monotonic() - started < 10  # the workers' 60 s tasks are not waited for
     assert sorted(x.name for x in out.iterdir()) == []  # no partial output, no partial report
+
+
+def test_export_error_message_is_not_repeated(run, tmp_path, monkeypatch):
+    from desktop_app.core import export
+
+    def refuse(path, text, **kw):
+        raise export.ExportError(f"cannot write {path}: no space left on the disk", path, errno.ENOSPC)
+
+    monkeypatch.setattr(export, "atomic_write_text", refuse)
+    f = write(tmp_path / "a.txt", GOOD)
+    r = run("clean", str(f), "-o", str(tmp_path / "out.txt"))
+    assert_clean_failure(r, f, "no space")
+    assert r.err.count("cannot write") == 1
