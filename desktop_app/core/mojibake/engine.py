@@ -181,8 +181,12 @@ def _scripts(text: str) -> set[str]:
     return {script_of(c) for c in text if c.isalpha()} - {"other"}
 
 
-def _chain_allows(chain: Chain, before: str, after: str) -> bool:
-    """Script evidence a chain's mojibake always leaves (cheap, and it prunes most wrong chains)."""
+def _chain_allows(chain: Chain, before: str, after: str, preferred: bool = False) -> bool:
+    """Script evidence a chain's mojibake always leaves (cheap, and it prunes most wrong chains).
+
+    `preferred`: the chain repaired other words of the line, so a short run of its mojibake whose
+    bytes are all lost may be marked as lost ("handeln鈥?" with the rest of the line in GBK mojibake).
+    """
     if chain.read_as in _DOUBLE_BYTE and not (_scripts(before) & _CJK_SCRIPTS):
         return False  # bytes read with a CJK codec turn into kanji/hanzi/kana/hangul
     if chain.true in _DOUBLE_BYTE and chain.read_as in _DOUBLE_BYTE and not (_scripts(after) & _CJK_SCRIPTS):
@@ -193,6 +197,8 @@ def _chain_allows(chain: Chain, before: str, after: str) -> bool:
     while before and after and before[-1] == after[-1]:
         before, after = before[:-1], after[:-1]
     recovered = after.replace(LOST, "")
+    if not recovered and preferred and after == LOST and 0 < len(before.replace(LOST, "").replace("?", "")) <= 2:
+        return _scripts(before) <= _CJK_SCRIPTS
     if not recovered or recovered == before.replace(LOST, ""):
         return False  # nothing recovered: only lost-byte markers moved
     lost = after.count(LOST)
@@ -304,7 +310,7 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
           ctx: _LineContext | None, base: int, preferred: bool = False) -> float:
     """How much more plausible `token` is with token[start:end] replaced; -1 when the repair is ruled out."""
     orig = token[start:end]
-    if not _chain_allows(chain, orig, replacement):
+    if not _chain_allows(chain, orig, replacement, preferred):
         return -1.0
     # The changed middle (a whole run often starts or ends with characters the chain kept).
     ts, te, trep = start, end, replacement
@@ -316,9 +322,11 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     if all(unicodedata.category(c) == "Cc" for c in token[ts:te]) and not _touches_letter(token, ts, te):
         return -1.0  # lone control characters are ftfy's call (fix_c1_controls), not ours
     weak = 0.0
-    if chain.read_as in _DOUBLE_BYTE and chain.true in _DOUBLE_BYTE and len(orig) < 2:
+    if preferred:
+        pass  # the line's own chain: a short run is as likely as the others it repaired
+    elif chain.read_as in _DOUBLE_BYTE and chain.true in _DOUBLE_BYTE and len(orig) < 2:
         weak = SHORT_CJK_PENALTY  # one CJK character read with another CJK codec: any hanzi maps to some hanzi
-    if chain.read_as in _DOUBLE_BYTE and not (_scripts(replacement) & _CJK_SCRIPTS) and not (
+    elif chain.read_as in _DOUBLE_BYTE and not (_scripts(replacement) & _CJK_SCRIPTS) and not (
             _touches_letter(token, start, end) or end - start > 1):
         weak = SHORT_CJK_PENALTY  # one CJK character alone, repaired into another script
     if any(not (c.isalnum() or c.isspace() or c == LOST or c in m.symbols or "\u3000" <= c <= "\u30ff"
