@@ -302,8 +302,9 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
 
 
 def _with_bonus(gain: float, chain: Chain, prefer: frozenset[Chain], bonus: float) -> float:
-    """The line's preferred chain tips the balance for a repair that is plausible on its own."""
-    return gain + bonus if gain > 0 and chain in prefer else gain
+    """The line's preferred chain tips the balance for a repair that is plausible on its own (or,
+    for punctuation the model cannot rank, such as ´ against «, no less plausible)."""
+    return gain + bonus if gain >= 0 and chain in prefer else gain
 
 
 def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: Model,
