@@ -108,6 +108,8 @@ def own_evidence(f: LineFeatures, w: dict[str, dict[str, float]]) -> Evidence:
         ev.append(("phrase", "a listed furniture phrase", E["phrase"]))
     if f.legal and (words <= 60 or f.legal_lead):
         ev.append(("legal", "copyright, cookie or legal wording", E["legal"]))
+    if f.cta:
+        ev.append(("cta", "a call to action (subscribe, sign up, click here, ...)", E["cta"]))
     if f.teaser:
         ev.append(("teaser", "looks like a teaser (ellipsis or headline glued to summary)", E["teaser"]))
     return ev
@@ -230,7 +232,7 @@ def _heading_like(f: LineFeatures | None) -> bool:
 STRONG = ("phrase", "links", "separators_many", "corpus_some", "head_and_tail", "legal")
 # Evidence that speaks for furniture rather than merely against prose (a table cell is short and has
 # few stopwords too, but no title-case menu run, link, separator or repetition).
-FURNITURE = STRONG + ("menu_run", "repeated_in_doc", "teaser")
+FURNITURE = STRONG + ("menu_run", "repeated_in_doc", "teaser", "cta")
 
 
 @dataclass
@@ -411,7 +413,8 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
             verdicts.append(Verdict(i, "comment", X["comment_confidence"],
                                     f"Looks like part of the comment section: after the main text and "
                                     f"the header {lines[j.comments[0]].text.strip()!r}."))
-        elif j.ended_by is not None and i > j.ended_by and not j.comments:
+        elif j.ended_by is not None and i > j.ended_by and not j.comments and (
+                j.context_score[i] < X["keep_after_section_end"]):
             verdicts.append(Verdict(i, "classifier", X["after_section_end_confidence"],
                                     f"After the main text and the section header "
                                     f"{lines[j.ended_by].text.strip()!r}: "

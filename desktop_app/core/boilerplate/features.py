@@ -35,6 +35,10 @@ _GLUED = regex.compile(r"[\p{Ll}\d](?:The|A|An|In|On|At|For|It|This|When|After|I
 _LEGAL_LEAD = regex.compile(r"\s*(?:©|\(c\)\s*\d|copyright\b)", regex.IGNORECASE)
 _COOKIES = regex.compile(r"\bcookies?\b.{0,80}\b(?:consent|accept|agree|browsing|browser|experience|settings|policy|website|site)\b|"
                          r"\b(?:use|uses|using|accept|enable)\s+(?:of\s+)?cookies\b", regex.IGNORECASE)
+# Calls to action: newsletter, sign-up, app and shop prompts (only in short lines).
+_CTA = regex.compile(r"\b(?:subscribe|sign up|sign-up|newsletter|log in|login|register now|download (?:the|our) app|"
+                     r"follow us|click here|learn more|buy now|shop now|get access|free trial|no thanks|"
+                     r"share (?:this|on)|tap here)\b", regex.IGNORECASE)
 _SEPARATORS = regex.compile(r"\s[|•·»›/]\s|\s[|•·»›]|[|•·»›]\s|^\s*[|•·»›]")
 
 
@@ -53,6 +57,7 @@ class LineFeatures:
     phrase:     the whole line is in the phrase lists.
     section_end: the line is a header that opens a post-article section ("Related stories", "Most read").
     comments:   the line opens a comment section ("12 Comments", "Leave a reply").
+    cta:        a call to action in a short line (subscribe, sign up, click here, follow us, ...).
     legal:      copyright, cookie-consent or terms-of-use wording (resources/boilerplate/legal.txt).
     legal_lead: the line starts with a copyright sign or the word "Copyright", or talks about cookies
                 (legal wording that counts at any length; other legal wording only in short lines,
@@ -72,6 +77,7 @@ class LineFeatures:
     section_end: bool
     comments: bool
     teaser: bool
+    cta: bool
     legal: bool
     legal_lead: bool
     cjk: int
@@ -142,6 +148,7 @@ def _features(text: str) -> LineFeatures:
         section_end=is_section_end(s),
         comments=is_comment_header(s),
         teaser=bool(_ELLIPSIS_END.search(s) or _GLUED.search(s)),
+        cta=words <= 25 and _CTA.search(s) is not None,
         legal=bool(legal_pattern().search(s) or cookies),
         legal_lead=bool(_LEGAL_LEAD.match(s) or cookies),
         cjk=len(cjk_chars),

@@ -327,3 +327,33 @@ def test_fit_script_proposes_weights_a_profile_can_load(tmp_path):
     assert opts["evidence.menu_run"] < 0 < opts["evidence.sentence_end"]
     # The proposal is usable: the page still cleans with it.
     assert "The town council voted" in clean_text(page, profile)
+
+
+@pytest.mark.parametrize(("line", "flag"), [
+    ("Sign up for our daily briefing", "cta"),
+    ("Stay up to date with Example. Subscribe to our newsletter.", "cta"),
+    ("This website uses cookies to improve your experience while you navigate through the website.", "legal"),
+    ("© 2019 Example Corp. All rights reserved.", "legal"),
+    ("Sometimes people ask me why this or that location become […]", "teaser"),
+    ("Customers Leave Without Paying Bill At SteakhouseA party of six left without paying.", "teaser"),
+    ("Most read in world news", "section_end"),
+    ("You may also like", "section_end"),
+    ("35 Responses to “A post title”", "comments"),
+    ("Leave a Reply", "comments"),
+])
+def test_line_features_flag_furniture_shapes(line, flag):
+    from desktop_app.core.boilerplate.features import features
+
+    assert getattr(features(line), flag)
+
+
+@pytest.mark.parametrize("line", [
+    "The committee said it would publish its findings in the spring, after hearing from residents.",
+    "She learned to register the sound of each engine long before she could read.",
+    "Related research has shown similar effects in mice.",
+])
+def test_line_features_leave_prose_unflagged(line):
+    from desktop_app.core.boilerplate.features import features
+
+    f = features(line)
+    assert not (f.cta or f.legal or f.teaser or f.section_end or f.comments or f.phrase)
