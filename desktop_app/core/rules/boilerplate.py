@@ -5,8 +5,8 @@ Three sources of evidence, strongest first:
   `boilerplate.user-pattern`);
 - the phrase lists in resources/boilerplate/phrases/ (`boilerplate.phrase`), whole lines only;
 - the line classifier of desktop_app.core.boilerplate.classifier (`boilerplate.classifier`,
-  `boilerplate.repeated`, `boilerplate.title`), which weighs each line's features with its neighbours
-  and, in a batch, how many documents share the line.
+  `boilerplate.repeated`, `boilerplate.comment`, `boilerplate.title`), which weighs each line's
+  features with its neighbours and, in a batch, how many documents share the line.
 Every edit deletes whole lines including their line break.
 """
 
@@ -36,7 +36,7 @@ USER_CONFIDENCE = 0.99
                  "boilerplate.user-pattern": "a line matching one of the profile's patterns",
                  "boilerplate.classifier": "a line the classifier judges to be furniture (evidence in the reason)",
                  "boilerplate.repeated": "a line found in a large share of the batch's documents",
-                 "boilerplate.comment": "prose after a comment-section header (proposed only)",
+                 "boilerplate.comment": "a comment section after the main text (proposed only)",
                  "boilerplate.title": "the title line, when the profile drops titles"})
 def boilerplate(text: str, ctx) -> Iterator[Edit]:
     profile = ctx.profile
