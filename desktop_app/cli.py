@@ -331,8 +331,9 @@ class Run:
         stdin_file = None
         if a.format == "jsonl" and "-" in a.paths:
             stdin_file = self.spool_stdin()
-        sources, problems = batch.discover(a.paths, exclude=[out] if out else (),
-                                           stdin_bytes=lambda: sys.stdin.buffer.read(), stdin_file=stdin_file)
+        sources, problems = batch.discover(
+            a.paths, exclude=[out] if out else (), stdin_file=stdin_file, max_bytes=a.max_size,
+            stdin_bytes=lambda: sys.stdin.buffer.read(-1 if a.max_size is None else a.max_size + 1))
         folder_given = any(os.path.isdir(p) for p in a.paths if p != "-")
         if not self.is_check and out is None and not in_place and (len(sources) > 1 or folder_given):
             raise UsageError("several inputs (or a folder) need -o FOLDER, or --in-place")

@@ -203,15 +203,16 @@ def is_backup_name(name: str) -> bool:
 
 
 def discover(paths: Sequence[str], *, exclude: Iterable[str | os.PathLike] = (),
-             stdin_bytes: Callable[[], bytes] | None = None,
-             stdin_file: str | None = None) -> tuple[list[Source], list[Problem]]:
+             stdin_bytes: Callable[[], bytes] | None = None, stdin_file: str | None = None,
+             max_bytes: int | None = None) -> tuple[list[Source], list[Problem]]:
     """Expand command-line paths into sources, in a deterministic order.
 
     Folders are walked recursively in sorted order; hidden files and folders (".name"), backups
     (`*.bak*`) and the `exclude` folders (the output folder) are skipped; symlinked folders are not
     followed (no loops). Which files are text is decided by content, by the worker that reads them.
-    "-" is standard input: read once via `stdin_bytes`, or already spooled to `stdin_file` (JSONL,
-    which is read twice and must not sit in memory).
+    "-" is standard input: read once via `stdin_bytes` (which should stop after max_bytes + 1 bytes:
+    more is refused), or already spooled to `stdin_file` (JSONL, which is read twice and must not
+    sit in memory).
     """
     sources: list[Source] = []
     problems: list[Problem] = []
@@ -230,6 +231,10 @@ def discover(paths: Sequence[str], *, exclude: Iterable[str | os.PathLike] = (),
                 sources.append(Source(stdin_file, "<stdin>", ("stdin",), True, os.path.getsize(stdin_file)))
                 continue
             data = stdin_bytes() if stdin_bytes else b""
+            if max_bytes is not None and len(data) > max_bytes:
+                problems.append(Problem("<stdin>", f"refused: too large (more than {max_bytes / 2**20:g} MB; "
+                                                   "see --max-size)"))
+                continue
             sources.append(Source(None, "<stdin>", ("stdin",), True, len(data), data))
             continue
         try:

@@ -506,3 +506,8 @@ def test_export_error_message_is_not_repeated(run, tmp_path, monkeypatch):
     r = run("clean", str(f), "-o", str(tmp_path / "out.txt"))
     assert_clean_failure(r, f, "no space")
     assert r.err.count("cannot write") == 1
+
+
+def test_stdin_over_the_size_limit_is_refused(run):
+    r = run("clean", "-", "--max-size", "0.001", stdin=b"x" * 5000)
+    assert r.code == 1 and "<stdin>: refused: too large" in r.err and r.out == b""
