@@ -68,20 +68,25 @@ def phrase_lists() -> tuple[PhraseList, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
-def match_phrase(line: str) -> tuple[str, str] | None:
-    """(language, phrase) when the whole line is a listed furniture phrase, else None."""
+def _find(lists: tuple[PhraseList, ...], line: str, max_len: int) -> tuple[str, str] | None:
+    """(list name, phrase or pattern) of the first list in which the whole line is listed."""
     key = normalize_phrase(line)
-    if not key or len(key) > 120:
+    if not key or len(key) > max_len:
         return None
     full = normalize_for_regex(line)
-    for pl in phrase_lists():
+    for pl in lists:
         if key in pl.exact:
             return pl.lang, key
         for p in pl.patterns:
             if p.fullmatch(full) or p.fullmatch(key):
                 return pl.lang, p.pattern
     return None
+
+
+@lru_cache(maxsize=65536)
+def match_phrase(line: str) -> tuple[str, str] | None:
+    """(language, phrase) when the whole line is a listed furniture phrase, else None."""
+    return _find(phrase_lists(), line, 120)
 
 
 @lru_cache(maxsize=4)
@@ -91,21 +96,11 @@ def header_list(name: str) -> PhraseList:
     return _parse(name, path.read_text(encoding="utf-8"))
 
 
-def _in_list(line: str, pl: PhraseList) -> bool:
-    key = normalize_phrase(line)
-    if not key or len(key) > 80:
-        return False
-    if key in pl.exact:
-        return True
-    full = normalize_for_regex(line)
-    return any(p.fullmatch(key) or p.fullmatch(full) for p in pl.patterns)
-
-
 def is_section_end(line: str) -> bool:
     """Whether the line is a header such as "Related articles" or "Most read"."""
-    return _in_list(line, header_list("section_ends"))
+    return _find((header_list("section_ends"),), line, 80) is not None
 
 
 def is_comment_header(line: str) -> bool:
     """Whether the line opens a comment section ("12 Comments", "Leave a reply")."""
-    return _in_list(line, header_list("comment_headers"))
+    return _find((header_list("comment_headers"),), line, 80) is not None
