@@ -404,8 +404,8 @@ def test_a_huge_file_is_isolated_even_with_one_job(run, tmp_path, monkeypatch):
 def test_plan_jobs():
     small = [batch.Source(f"{i}", f"{i}", (f"{i}",), True, 100) for i in range(3)]
     assert batch.plan_jobs(small, "txt", 8) == (1, True)
-    many = [batch.Source(f"{i}", f"{i}", (f"{i}",), True, 100) for i in range(200)]
-    assert batch.plan_jobs(many, "txt", 8) == (4, False)  # 200 files: 4 chunks of at most 64
+    many = [batch.Source(f"{i}", f"{i}", (f"{i}",), True, 100) for i in range(5 * batch.FILE_CHUNK_COUNT)]
+    assert batch.plan_jobs(many, "txt", 8) == (5, False)  # 5 chunks: no more than 5 workers
     big = [batch.Source("b", "b", ("b",), True, batch.ISOLATE_BYTES)]
     assert batch.plan_jobs(big, "txt", 8) == (1, False)
     assert batch.plan_jobs([batch.Source("j", "j", ("j",), True, 3 * batch.JSONL_CHUNK_BYTES)], "jsonl", 8) == (3, False)
