@@ -44,6 +44,7 @@ FRAGMENTS = [
     "A long caption about the photo here. Photo: AFP", "\u200b", "\ufeff", "\u00ad", "\u3000", "\t", "  ", " ",
     "\n", "\n\n", "\n\n\n\n", "\r\n", "\r", "\x00", "\x07", "\x1b[0m", "\ud800", "\U0001f600", "e\u0301",
     "ｱｲｳ", "ＡＢＣ１２３", "…", "—", "and then the text stops mid", "Copyright © 2024",
+    "\ufffd", "\ufffd" * 12, "ル", "�ｹ�ｭ", "鐃緒申", "ÆüËÜ¸ì",  # lossy decodes, legacy CJK mojibake
 ]
 
 # Characters drawn at random between fragments: whitespace, CJK, Latin-1 and cp1252-looking mojibake
@@ -51,7 +52,7 @@ FRAGMENTS = [
 ODD_ALPHABET = st.sampled_from(
     list(" \t\n\r\x0b\x0c\x00\x1f\x7f\x85\u2028\u2029\u200b\u200d\ufeff\u3000。、「」・ー")
     + list("aZ09.,:;!?'\"-/()") + list("ÃâÂ€™œž©®ºª¹²³ìíîïÐÑ") + list("日本語東京漢字かなカナ한국어中文")
-    + ["\u0301", "\u0308", "\ud800", "\udfff", "\ue000", "\uffff", "\U0001f600", "\U00020000"]
+    + ["\u0301", "\u0308", "\ud800", "\udfff", "\ue000", "\uffff", "\ufffd", "\U0001f600", "\U00020000"]
 )
 
 
@@ -126,6 +127,7 @@ def test_engine_never_raises_and_edits_are_well_formed(text):
 
 @ENGINE
 @given(engine_text)
+@example("\ufffd" * 40 + "ル")  # found by scripts/fuzz.py: mojibake.double ate U+FFFD runs pass after pass
 def test_clean_text_is_idempotent(text):
     once = clean_text(text)
     assert clean_text(once) == once
