@@ -14,7 +14,10 @@ Work is cut into chunks (a group of up to 16 small files or ~256 KB, or ~256 KB 
 boundaries depend only on the input; at most a few chunks per worker are in flight, and results come
 back in input order (`ordered_map`), so memory stays bounded by the chunk size, not the corpus size,
 and the caller can stream outputs as they arrive. Per-document failures (unreadable, vanished,
-binary, a bug in a rule) are returned as results, never raised, so one bad input stops nothing.
+binary, a bug in a rule) are returned as results, never raised, so one bad input stops nothing. A
+worker that dies (the out-of-memory killer) fails only the input it held: the work in flight is
+retried alone in fresh processes. Files over ISOLATE_BYTES run in a worker even with one job, so a
+huge document cannot take the main process down with it. Ctrl-C and SIGTERM kill the workers at once.
 
 Beyond one machine: `clean_document`, `clean_record`, `Profile` and `CorpusStats` are picklable and
 pure, so any distributed executor can run them. With Dask (tested in tests/core/test_batch.py on a
