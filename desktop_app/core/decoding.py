@@ -17,10 +17,16 @@ The order of evidence, strongest first:
    EUC-KR -> cp949, Big5 -> cp950 / big5hkscs, ISO-8859-1 -> cp1252 where it decodes);
 8. last resort: the best candidate decoded with errors="replace"; the replaced byte ranges are reported.
 
-Short inputs, where chardet's statistics are weak: valid UTF-8 always wins; otherwise chardet's
-ranking is kept (it ranks short CJK strings well: see tests/core/test_decoding.py), except that
-among single-byte Latin code pages cp1252, by far the most common, is preferred when it decodes
-and chardet rated it close to the top.
+Short inputs (fewer than 64 non-ASCII bytes), where chardet's statistics are weak: valid UTF-8
+always wins. Otherwise every candidate that decodes strictly (chardet's, chardet's when restricted to
+common encodings, and a fixed list of common legacy encodings) is scored by chardet's confidence x
+how common the encoding is (cp1252, cp932, GB18030, ... over Mac, DOS and EBCDIC code pages) x 0.1
+per sign of a wrong code page in the decoded text (a symbol wedged inside a word, "Rz¹d"; mixed
+alphabets inside a word; "dŸ"). Measured on tests/core/test_decoding.py's 37 short strings in 12
+encodings: 36 right; three EUC-JP kanji that are also valid GB18030 hanzi are the known failure.
+
+Large inputs: chardet sees a bounded sample; the strict check runs over everything. When a single
+damaged byte makes chardet drop the right encoding, chardet is also asked about pieces of the sample.
 """
 
 from __future__ import annotations
