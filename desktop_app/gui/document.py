@@ -265,6 +265,7 @@ class Document:
     uid: int = field(default_factory=lambda: next(_ids))
     offsets: OffsetMap = field(default_factory=OffsetMap)
     restore: object = None  # autosaved state to put back once the file is loaded again
+    dirty: tuple[int, int] | None = None  # span changed since the last analysis was scheduled
 
     @property
     def ok(self) -> bool:
@@ -315,6 +316,14 @@ class Document:
         self.proposals = shift_edits(self.proposals, splices)
         self.rejected = shift_edits(self.rejected, splices, disjoint=False)
         self.revision += 1
+        delta = sum(len(r) - (t - s) for s, t, r in splices)
+        lo = splices[0][0]
+        hi = splices[-1][0] + len(splices[-1][2]) + (delta - (len(splices[-1][2]) - (splices[-1][1] - splices[-1][0])))
+        if self.dirty is not None:
+            old_lo, old_hi = self.dirty
+            lo = min(lo, old_lo)
+            hi = max(hi, old_hi + delta if old_hi >= splices[0][0] else old_hi)
+        self.dirty = (max(0, lo), min(len(self.text), max(hi, lo)))
 
     def set_analysis(self, edits: list[Edit], notices: list[Notice]) -> None:
         """Install a fresh analysis of the current text, minus what the user rejected."""
@@ -325,6 +334,29 @@ class Document:
         self.notices = list(notices)
         self.analysed_revision = self.revision
         if self.status != STATUS_ERROR:
+            self.status = STATUS_READY
+
+    def merge_section_analysis(self, a: int, b: int, edits: list[Edit], notices: list[Notice], *,
+                               complete: bool) -> None:
+        """Install the analysis of text[a:b] (edits in section offsets) in place of what was there."""
+        shifted = [e.shifted(a) for e in edits]
+        if self.rejected:
+            declined = {(e.start, e.end, e.rule, e.replacement) for e in self.rejected}
+            shifted = [e for e in shifted if (e.start, e.end, e.rule, e.replacement) not in declined]
+        lo = bisect_left(_StartView(self.proposals), a)
+        hi = bisect_left(_StartView(self.proposals), b)
+        kept_before = self.proposals[:lo]
+        while kept_before and kept_before[-1].end > a:  # an old edit reaching into the section
+            kept_before.pop()
+        after = self.proposals[hi:]
+        end = shifted[-1].end if shifted else a
+        while after and after[0].start < end:
+            after = after[1:]
+        self.proposals = kept_before + shifted + after
+        self.notices = [n for n in self.notices if not a <= n.start < b] + [
+            Notice(n.start + a, n.end + a, n.rule, n.category, n.message) for n in notices]
+        if complete:
+            self.analysed_revision = self.revision
             self.status = STATUS_READY
 
     def proposal_at(self, pos: int) -> int | None:

@@ -64,6 +64,8 @@ MAX_RECENT = 12
 REANALYSE_DELAY_MS = 500
 #: Folders dropped or opened contribute at most this many files.
 MAX_FOLDER_FILES = 20_000
+#: Texts longer than twice this are analysed in paragraph-aligned sections of about this many characters.
+SECTION_CHARS = 100_000
 CATEGORY_ORDER = ("encoding", "boilerplate", "metadata", "duplicate", "spacing")
 
 
@@ -94,6 +96,32 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
                 seen.add(key)
                 out.append(c)
     return out
+
+
+def split_sections(text: str, lo: int, hi: int, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
+    """Paragraph-aligned pieces covering text[lo:hi] (widened to paragraph boundaries)."""
+    lo = max(0, lo)
+    hi = min(len(text), hi)
+    if lo > 0:
+        p = text.rfind("\n\n", max(0, lo - size), lo)
+        lo = p + 2 if p >= 0 else max(0, text.rfind("\n", 0, lo) + 1)
+    if hi < len(text):
+        p = text.find("\n\n", hi, hi + size)
+        hi = p + 2 if p >= 0 else len(text)
+    out: list[tuple[int, int]] = []
+    a = lo
+    while a < hi:
+        b = min(hi, a + size)
+        if b < hi:
+            p = text.rfind("\n\n", a + size // 2, b)
+            if p < 0:
+                p = text.rfind("\n", a + size // 2, b)
+                b = p + 1 if p >= 0 else b
+            else:
+                b = p + 2
+        out.append((a, b))
+        a = b
+    return out or [(lo, hi)]
 
 
 def _optional(module: str):
@@ -803,34 +831,69 @@ class MainWindow(QMainWindow):
         doc.accepted = Counter(saved.accepted)
 
     # ------------------------------------------------------------------ analysis
-    def _schedule_analysis(self, doc: Document) -> None:
+    def _schedule_analysis(self, doc: Document, *, full: bool = False) -> None:
+        """Analyse `doc` in the background; results for an older revision are dropped.
+
+        A small text is analysed whole. A big one is analysed section by section (paragraph-aligned
+        pieces of about SECTION_CHARS), the visible section first, each section's proposals shown as
+        soon as it is done; after typing or accepting, only the sections around the change run again.
+        """
         key = ("analyse", doc.uid)
         old = self._tasks.get(key)
         if old is not None:
             old.cancel()
             self._untrack(key, finished=False)
-        if not doc.ok:
+        if not doc.ok or doc.status == STATUS_LOADING:
             return
-        revision, text, profile, corpus = doc.revision, doc.text, self.profile, self.corpus
         if doc.analysed_revision < 0:
             doc.status = STATUS_ANALYSING
-        priority = 1 if doc is self.current else 0
-        self._track(key, run_in_background(
-            lambda: _analyse(text, profile, corpus),
-            lambda result, d=doc: self._on_analysed(d, revision, result, key),
-            lambda exc, _tb, d=doc: self._on_analysis_failed(d, exc, key),
-            priority=priority))
+        dirty, doc.dirty = doc.dirty, None
+        if len(doc.text) <= SECTION_CHARS * 2:
+            sections = [(0, len(doc.text))]
+            whole = True
+        else:
+            whole = False
+            if full or dirty is None or doc.analysed_revision < 0:
+                sections = split_sections(doc.text, 0, len(doc.text))
+                visible = doc.offsets.to_py(self.view.firstVisibleBlock().position()) \
+                    if self.view.buffer is not None and self.view.buffer.doc is doc else 0
+                first = next((i for i, (a, b) in enumerate(sections) if a <= visible < b), 0)
+                sections = sections[first:] + sections[:first]
+            else:
+                sections = split_sections(doc.text, *dirty)
+        self._run_sections(doc, doc.revision, sections, whole, key)
 
-    def _on_analysed(self, doc: Document, revision: int, result, key) -> None:
-        self._untrack(key)
-        if doc.revision != revision or self.documents.row_of(doc) < 0:
-            return  # the text changed meanwhile: a newer analysis is on its way
-        edits, notices = result
-        doc.set_analysis(edits, notices)
-        self.documents.refresh(doc)
-        if doc is self.current:
-            self._refresh_review(keep_selection=True)
-        self.documentAnalysed.emit(doc)
+    def _run_sections(self, doc: Document, revision: int, sections: list[tuple[int, int]], whole: bool,
+                      key) -> None:
+        if not sections:
+            return
+        (a, b), rest = sections[0], sections[1:]
+        text = doc.text if whole else doc.text[a:b]
+        profile, corpus = self.profile, self.corpus
+        priority = 1 if doc is self.current else 0
+
+        def done(result, d=doc) -> None:
+            self._untrack(key)
+            if d.revision != revision or self.documents.row_of(d) < 0:
+                return  # the text changed meanwhile: a newer analysis is on its way
+            edits, notices = result
+            if whole:
+                d.set_analysis(edits, notices)
+            else:
+                d.merge_section_analysis(a, b, edits, notices, complete=not rest)
+            self.documents.refresh(d)
+            if d is self.current:
+                self._refresh_review(keep_selection=True)
+            if rest:
+                self.statusBar().showMessage(self.tr("Analysing {0}: {1} sections to go…").format(
+                    d.name, len(rest)), 5000)
+                self._run_sections(d, revision, rest, whole, key)
+            else:
+                self.documentAnalysed.emit(d)
+
+        self._track(key, run_in_background(
+            lambda: _analyse(text, profile, corpus), done,
+            lambda exc, _tb, d=doc: self._on_analysis_failed(d, exc, key), priority=priority))
 
     def _on_analysis_failed(self, doc: Document, exc: BaseException, key) -> None:
         self._untrack(key)
@@ -860,7 +923,7 @@ class MainWindow(QMainWindow):
     def reanalyse_all(self) -> None:
         for d in self.documents.documents:
             if d.ok and d.status != STATUS_LOADING:
-                self._schedule_analysis(d)
+                self._schedule_analysis(d, full=True)
 
     # ------------------------------------------------------------------ background bookkeeping
     def _track(self, key, task: Task) -> None:

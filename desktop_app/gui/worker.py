@@ -9,6 +9,7 @@ threading.Event) and a `progress` keyword (a callable taking a float in 0..1) to
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import logging
 import threading
@@ -70,16 +71,22 @@ class Task(QRunnable):
     def run(self) -> None:  # worker thread
         try:
             if self.cancelled:
-                self._relay.done.emit(None)  # lets the UI thread release the task
+                self._emit(self._relay.done, None)  # lets the UI thread release the task
                 return
             try:
                 result = self.op(**self._kwargs)
             except BaseException as exc:  # noqa: BLE001 - reported to on_error, never lost
-                self._relay.failed.emit(exc, traceback.format_exc())
+                self._emit(self._relay.failed, exc, traceback.format_exc())
                 return
-            self._relay.done.emit(result)
+            self._emit(self._relay.done, result)
         finally:
             self.finished.set()
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        # RuntimeError: the application is shutting down and the relay is gone.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*args)
 
     @Slot(object)
     def _deliver_done(self, result: Any) -> None:
