@@ -71,6 +71,32 @@ def accuracy() -> None:
           f"({100 * tot[1] / tot[0]:.1f} % vs {100 * tot[2] / tot[0]:.1f} %)")
 
 
+def accuracy_by_length() -> None:
+    """Short snippets (2-32 characters from several offsets of each text): where detection gets hard."""
+    lengths = (2, 4, 8, 16, 32)
+    print("\nshort snippets, % decoded exactly (scrubtext / chardet.detect), by length in characters")
+    print(f"{'case':<18}" + "".join(f"{n:>12}" for n in lengths))
+    totals = {n: [0, 0, 0] for n in lengths}
+    for lang, codec, _ in LEGACY_CASES:
+        text = TEXTS[lang].replace("\n", " ")
+        row = []
+        for n in lengths:
+            ok = base = count = 0
+            for start in range(0, max(1, len(text) - n), max(1, len(text) // 12)):
+                snippet = text[start:start + n]
+                data = snippet.encode(codec)
+                if data.isascii():
+                    continue
+                count += 1
+                ok += ours(data) == snippet
+                base += baseline(data) == snippet
+            totals[n] = [totals[n][0] + count, totals[n][1] + ok, totals[n][2] + base]
+            row.append(f"{100 * ok / count:>5.0f}/{100 * base / count:<5.0f}" if count else "-")
+        print(f"{lang + ' ' + codec:<18}" + "".join(f"{r:>12}" for r in row))
+    print(f"{'all':<18}" + "".join(
+        f"{100 * t[1] / max(1, t[0]):>5.0f}/{100 * t[2] / max(1, t[0]):<5.0f}".rjust(12) for t in totals.values()))
+
+
 def _best(fn, data: bytes, repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -113,6 +139,7 @@ def main() -> int:
     args = ap.parse_args()
     decode_bytes(TEXTS["ja"].encode("cp932"))  # warm chardet's models
     accuracy()
+    accuracy_by_length()
     throughput(args.mb, args.repeat)
     return 0
 

@@ -514,8 +514,8 @@ def _chardet_candidates(sample: bytes) -> list[tuple[str, float]]:
     """chardet's guesses for `sample` as Python codec names with supersets first, best first.
 
     chardet drops an encoding as soon as one byte sequence is invalid in it, so a single damaged
-    character would hide a file's real encoding. When the whole sample gives no confident answer,
-    chardet is also asked about pieces of it, and each encoding gets its average confidence over the
+    character would hide a file's real encoding. When the whole sample gives no confident answer
+    (below 0.2, or a top answer that does not decode the sample), chardet is also asked about pieces of it, and each encoding gets its average confidence over the
     pieces: the damage then costs one piece, not the answer.
     """
     try:
@@ -523,7 +523,9 @@ def _chardet_candidates(sample: bytes) -> list[tuple[str, float]]:
     except ImportError:  # pragma: no cover - chardet is a dependency
         return []
     out = _detect(chardet, sample)
-    if (not out or max(out.values()) < 0.5) and len(sample) >= 2048:
+    top = max(out, key=out.__getitem__) if out else None
+    weak = top is None or out[top] < 0.2 or _decode_strict(sample, top) is None
+    if weak and len(sample) >= 2048:
         pieces = _chunks(sample, 8)
         votes: dict[str, float] = {}
         for piece in pieces:
@@ -684,6 +686,12 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> DecodedText:
 
 def _mostly_utf8(data: bytes) -> DecodedText | None:
     """`data` as damaged UTF-8 (at least 4 valid multi-byte characters per undecodable byte), or None."""
+    # Cheap rejection first, all in C: each U+FFFD of a plain "replace" decode stands for at least
+    # one undecodable byte, so too many of them settle it without recording every range.
+    quick = data.decode("utf-8", "replace")
+    fffd = quick.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if len(quick) - len(quick.encode("ascii", "ignore")) - fffd < 4 * fffd:
+        return None
     text, replaced = _decode_lossy(data, "utf-8")
     bad = sum(b - a for a, b in replaced)
     multibyte = len(text) - len(text.encode("ascii", "ignore")) - len(replaced)
