@@ -515,8 +515,9 @@ def _chardet_candidates(sample: bytes) -> list[tuple[str, float]]:
 
     chardet drops an encoding as soon as one byte sequence is invalid in it, so a single damaged
     character would hide a file's real encoding. When the whole sample gives no confident answer
-    (below 0.2, or a top answer that does not decode the sample), chardet is also asked about pieces of it, and each encoding gets its average confidence over the
-    pieces: the damage then costs one piece, not the answer.
+    (below 0.2, or a top answer that does not decode the sample), chardet is also asked about
+    pieces of it, and each encoding gets its average confidence over the pieces: the damage then
+    costs one piece, not the answer.
     """
     try:
         import chardet
