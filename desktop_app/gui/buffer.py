@@ -175,13 +175,20 @@ class DocumentBuffer(QObject):
         self.textEdited.emit(self.doc)
 
     # --- review operations --------------------------------------------------------------------
+    def _still_proposed(self, edits: list[Edit]) -> list[Edit]:
+        """Only edits still proposed: a stale edit (from before a change) must never be applied."""
+        current = set(self.doc.proposals)
+        return [e for e in edits if e in current]
+
     def accept(self, edits: list[Edit], label: str) -> None:
         """Apply `edits` (pending proposals) as one undo step."""
+        edits = self._still_proposed(edits)
         if edits:
             self.undo_stack.push(ReviewCommand(self, label, accept=edits))
 
     def reject(self, edits: list[Edit], label: str) -> None:
         """Decline `edits` as one undo step: they disappear and are not proposed again."""
+        edits = self._still_proposed(edits)
         if edits:
             self.undo_stack.push(ReviewCommand(self, label, reject=edits))
 

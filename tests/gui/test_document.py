@@ -1,0 +1,109 @@
+"""The Qt-free document model: splices, edit shifting, UTF-16 offsets, sections."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core.edits import Edit
+from desktop_app.gui.document import (
+    Document,
+    Loaded,
+    OffsetMap,
+    detect_newline,
+    inverse_splices,
+    load_file,
+    shift_edits,
+    splice_text,
+)
+from desktop_app.gui.main_window import split_sections
+
+
+def edit(s, e, rep="", rule="r"):
+    return Edit(s, e, rep, rule, "spacing", "why", 0.9)
+
+
+def test_shift_edits_drops_touched_and_moves_later():
+    edits = [edit(0, 2), edit(5, 7), edit(10, 12)]
+    out = shift_edits(edits, [(5, 6, "xyz")])
+    assert out == [edit(0, 2), edit(12, 14)]
+    # An insertion right before an edit moves it; right after leaves it.
+    assert shift_edits([edit(5, 7)], [(5, 5, "ab")]) == [edit(7, 9)]
+    assert shift_edits([edit(5, 7)], [(7, 7, "ab")]) == [edit(5, 7)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n😀", max_size=40), st.data())
+def test_splices_and_inverse_round_trip(text, data):
+    n = len(text)
+    cuts = sorted(data.draw(st.lists(st.integers(0, n), max_size=6)))
+    splices = []
+    for i in range(0, len(cuts) - 1, 2):
+        splices.append((cuts[i], cuts[i + 1], data.draw(st.text(alphabet="xy😀\n", max_size=3))))
+    new = splice_text(text, splices)
+    assert splice_text(new, inverse_splices(text, splices)) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab😀\n", max_size=30), st.data())
+def test_offset_map_matches_utf16(text, data):
+    m = OffsetMap(text)
+    for i in range(len(text) + 1):
+        q = len(text[:i].encode("utf-16-le")) // 2
+        assert m.to_qt(i) == q
+        assert m.to_py(q) == i
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    new = data.draw(st.text(alphabet="c😀", max_size=4))
+    m.splice(s, e, new)
+    assert m.astral == OffsetMap(text[:s] + new + text[e:]).astral
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="ab \n", max_size=60), st.data())
+def test_surviving_proposals_still_point_at_the_same_text(text, data):
+    doc = Document("t")
+    doc.set_loaded(Loaded(text, "utf-8", 1.0, "\n"))
+    # Disjoint proposals over the text.
+    points = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=8))))
+    doc.proposals = [edit(points[i], points[i + 1], "Z") for i in range(0, len(points) - 1, 2)]
+    before = {(e.replacement, text[e.start:e.end]) for e in doc.proposals}
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    doc.apply_splices([(s, e, "QQ")])
+    for p in doc.proposals:
+        assert (p.replacement, doc.text[p.start:p.end]) in before
+    lo, hi = doc.dirty
+    assert lo <= s and hi >= s + 2
+
+
+def test_merge_section_analysis_replaces_only_that_section():
+    doc = Document("t")
+    doc.set_loaded(Loaded("aaaa\n\nbbbb\n\ncccc\n", "utf-8", 1.0, "\n"))
+    doc.proposals = [edit(0, 1, rule="old"), edit(6, 7, rule="old"), edit(12, 13, rule="old")]
+    doc.merge_section_analysis(6, 12, [edit(1, 2, rule="new")], [], complete=False)
+    assert [(e.start, e.rule) for e in doc.proposals] == [(0, "old"), (7, "new"), (12, "old")]
+    assert doc.analysed_revision < 0
+    doc.merge_section_analysis(0, 6, [], [], complete=True)
+    assert [(e.start, e.rule) for e in doc.proposals] == [(7, "new"), (12, "old")]
+    assert doc.analysed_revision == doc.revision
+
+
+def test_split_sections_cover_the_range_on_paragraphs():
+    text = "".join(f"paragraph {i} " * 20 + "\n\n" for i in range(200))
+    secs = split_sections(text, 0, len(text), size=2000)
+    assert secs[0][0] == 0 and secs[-1][1] == len(text)
+    assert all(a < b for a, b in secs)
+    assert all(secs[i][1] == secs[i + 1][0] for i in range(len(secs) - 1))
+    assert all(text[b - 2:b] == "\n\n" for _a, b in secs[:-1])
+    a, b = split_sections(text, 5000, 5010, size=2000)[0]
+    assert a <= 5000 and b >= 5010 and text[a - 2:a] == "\n\n"
+
+
+def test_load_file_normalizes_newlines_and_remembers_them(tmp_path):
+    p = tmp_path / "crlf.txt"
+    p.write_bytes(b"one\r\ntwo\r\nthree\r\n")
+    loaded = load_file(p)
+    assert loaded.text == "one\ntwo\nthree\n"
+    assert loaded.newline == "\r\n"
+    assert detect_newline("a\rb\rc") == "\r"
