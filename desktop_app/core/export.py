@@ -44,6 +44,10 @@ class ExportError(OSError):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self):
+        # Batch workers send exceptions between processes; OSError's own pickling would mix the fields.
+        return (ExportError, (self.message, self.path, self.errno))
+
 
 def _explain(exc: OSError, path: Path) -> ExportError:
     """An ExportError with a message for the user, for an OSError raised while writing `path`."""

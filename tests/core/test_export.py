@@ -106,6 +106,16 @@ def test_failure_removes_temp_and_keeps_old_file(tmp_path, monkeypatch):
     assert _leftovers(tmp_path) == []
 
 
+def test_export_error_survives_pickling():
+    # Batch workers raise in one process and report in another.
+    import pickle
+
+    e = pickle.loads(pickle.dumps(ExportError("cannot write a.txt: no space", "a.txt", errno.ENOSPC)))
+    assert (str(e), e.errno, e.strerror, e.path.name) == ("cannot write a.txt: no space", errno.ENOSPC,
+                                                          "cannot write a.txt: no space", "a.txt")
+    assert isinstance(e, OSError)
+
+
 def test_failure_in_replace_removes_temp(tmp_path, monkeypatch):
     p = tmp_path / "t.txt"
 
