@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import json
+import multiprocessing
 import os
 import random
 import zipfile
@@ -20,6 +21,10 @@ import pytest
 from desktop_app.core import batch, clean_text
 
 GOOD = "A perfectly ordinary paragraph of text.   \nRelated Articles\n"
+
+# Tests that patch a function the workers run need the workers to be forked from this process.
+FORK_ONLY = pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                               reason="patches reach pool workers only when they are forked")
 
 
 def write(path: Path, data: bytes | str) -> Path:
@@ -341,6 +346,7 @@ def test_file_over_the_size_limit_is_refused(run, tmp_path):
     assert (tmp_path / "out" / "good.txt").exists()
 
 
+@FORK_ONLY
 def test_worker_killed_is_a_clear_error(run, tmp_path, monkeypatch):
     import signal
 
@@ -361,6 +367,7 @@ def test_worker_killed_is_a_clear_error(run, tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "z.txt"]  # the others go on
 
 
+@FORK_ONLY
 def test_worker_killed_on_a_jsonl_record(run, tmp_path, monkeypatch):
     import signal
 
@@ -382,6 +389,7 @@ def test_worker_killed_on_a_jsonl_record(run, tmp_path, monkeypatch):
     assert got == ["First story.\n", "KILL this worker.\n", "Third story.\n"]  # kept, not lost
 
 
+@FORK_ONLY
 def test_a_huge_file_is_isolated_even_with_one_job(run, tmp_path, monkeypatch):
     import signal
 
