@@ -112,7 +112,7 @@ def main() -> int:
         if not first_highlights and w.current is not None and w.current.proposals:
             first_highlights.append(clock.nsecsElapsed() / 1e6)
 
-    w.review_model.modelReset.connect(on_progress)
+    w.sectionAnalysed.connect(lambda _d: on_progress())
     clock.start()
     timer.start()
     w.open_paths([path])

@@ -6,7 +6,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -81,7 +81,12 @@ def run_gui(paths: list[str]) -> int:
         window.open_paths(list(paths))
     if os.environ.get("SCRUBTEXT_SMOKE_TEST"):
         _schedule_smoke_test(app, window)
-    return app.exec()
+    code = app.exec()
+    # Queued work is dropped; running work (a section of analysis) gets a moment to end cleanly.
+    pool = QThreadPool.globalInstance()
+    pool.clear()
+    pool.waitForDone(5000)
+    return code
 
 
 def _schedule_smoke_test(app: QApplication, window) -> None:

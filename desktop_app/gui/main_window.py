@@ -277,6 +277,8 @@ class MainWindow(QMainWindow):
 
     #: A document finished analysis (tests wait on this).
     documentAnalysed = Signal(object)
+    #: A section of a big document (or a whole small one) was analysed and its proposals shown.
+    sectionAnalysed = Signal(object)
     #: A document finished loading, or failed to (tests wait on this).
     documentLoaded = Signal(object)
     #: Every pending background task of the window is done.
@@ -884,6 +886,7 @@ class MainWindow(QMainWindow):
             self.documents.refresh(d)
             if d is self.current:
                 self._refresh_review(keep_selection=True)
+            self.sectionAnalysed.emit(d)
             if rest:
                 self.statusBar().showMessage(self.tr("Analysing {0}: {1} sections to go…").format(
                     d.name, len(rest)), 5000)

@@ -3,7 +3,9 @@
 Like Anki's QueryOp: `op` runs on a QThreadPool thread and must not touch widgets; it returns a
 value that `on_done` receives on the UI thread. Errors arrive in `on_error` (also on the UI thread),
 so no handler needs its own try/except. A `Task` can be cancelled: a task not yet started never
-runs, and a finished task's callbacks are dropped. `op` may accept a `cancel` keyword (a
+runs, and a running or finished task's callbacks are dropped. The pool owns and deletes the
+QRunnable it runs; the Task (a plain object on the UI side) only lets go of it under a lock, so a
+cancel never touches a runnable the pool has already deleted. `op` may accept a `cancel` keyword (a
 threading.Event) and a `progress` keyword (a callable taking a float in 0..1) to co-operate.
 """
 
@@ -17,7 +19,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -30,17 +32,31 @@ class _Relay(QObject):
     progressed = Signal(float)
 
 
-class Task(QRunnable):
+class _Runnable(QRunnable):
+    """What the pool runs and then deletes (autoDelete); the Task outlives it on the UI side."""
+
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.task = task
+
+    def run(self) -> None:  # worker thread
+        task, self.task = self.task, None
+        task._execute()
+
+
+class Task:
     """A unit of background work; keep the object to cancel it."""
 
     def __init__(self, op: Callable[..., Any], on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException, str], None] | None,
                  on_progress: Callable[[float], None] | None) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
         self.op = op
         self.cancel_event = threading.Event()
         self.finished = threading.Event()
+        self._lock = threading.Lock()
+        self._started = False
+        self._runnable: _Runnable | None = _Runnable(self)
         self._relay = _Relay()
         self._on_done = on_done
         self._on_error = on_error
@@ -63,16 +79,23 @@ class Task(QRunnable):
         return self.cancel_event.is_set()
 
     def cancel(self) -> None:
-        """Ask the op to stop (if it listens) and drop its callbacks."""
-        self.cancel_event.set()
-        if QThreadPool.globalInstance().tryTake(self):
-            _live.discard(self)
+        """Ask the op to stop (if it listens) and drop its callbacks; a task not started never runs."""
+        with self._lock:
+            self.cancel_event.set()
+            if not self._started and self._runnable is not None:
+                # Still queued, so the pool has not deleted it: take it back.
+                QThreadPool.globalInstance().tryTake(self._runnable)
+                self._runnable = None
+                self.finished.set()
+                _live.discard(self)
 
-    def run(self) -> None:  # worker thread
-        try:
+    def _execute(self) -> None:  # worker thread
+        with self._lock:
             if self.cancelled:
-                self._emit(self._relay.done, None)  # lets the UI thread release the task
                 return
+            self._started = True
+            self._runnable = None
+        try:
             try:
                 result = self.op(**self._kwargs)
             except BaseException as exc:  # noqa: BLE001 - reported to on_error, never lost
@@ -88,13 +111,11 @@ class Task(QRunnable):
         with contextlib.suppress(RuntimeError):
             signal.emit(*args)
 
-    @Slot(object)
     def _deliver_done(self, result: Any) -> None:
         _live.discard(self)
         if not self.cancelled and self._on_done is not None:
             self._on_done(result)
 
-    @Slot(object, str)
     def _deliver_error(self, exc: BaseException, tb: str) -> None:
         _live.discard(self)
         if self.cancelled:
@@ -117,7 +138,7 @@ def run_in_background(op: Callable[..., Any], on_done: Callable[[Any], None] | N
     """
     task = Task(op, on_done, on_error, on_progress)
     _live.add(task)
-    QThreadPool.globalInstance().start(task, priority)
+    QThreadPool.globalInstance().start(task._runnable, priority)
     return task
 
 

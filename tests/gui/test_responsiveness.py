@@ -1,0 +1,64 @@
+"""The UI thread keeps handling events while a several-MB file is loaded and analysed."""
+
+from __future__ import annotations
+
+import random
+
+from gui_helpers import wait_idle
+from PySide6.QtCore import QElapsedTimer, QTimer
+
+from desktop_app.gui.main_window import MainWindow
+
+WORDS = ["storm", "coast", "rain", "agency", "officials", "residents", "trains", "台風", "接近", "交通機関",
+         "避難所", "気象庁", "café", "shelter"]
+
+
+def big_text(n_chars: int) -> str:
+    rnd = random.Random(7)
+    parts, size, i = [], 0, 0
+    while size < n_chars:
+        i += 1
+        para = " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(8, 40))) + f" {i}."
+        if rnd.random() < 0.1:
+            para += "   "
+        parts.append(para + ("\n\n\n\n" if rnd.random() < 0.05 else "\n\n"))
+        size += len(para) + 2
+    return "".join(parts)
+
+
+def test_worst_gap_between_ticks_stays_small(qtbot, tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(big_text(3_000_000), encoding="utf-8")  # ~4 MB of UTF-8
+    w = MainWindow()
+    w.show()
+    qtbot.waitExposed(w)
+    clock = QElapsedTimer()
+    gaps: list[float] = []
+    last = [0.0]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    sections_done = []
+    w.sectionAnalysed.connect(lambda d: sections_done.append(len(d.proposals)))
+    clock.start()
+    timer.start()
+    w.open_paths([path])
+    # Until the text is shown and three sections' proposals have streamed in.
+    qtbot.waitUntil(lambda: len(sections_done) >= 3, timeout=120_000)
+    timer.stop()
+    doc = w.current
+    assert w.view.toPlainText()[:100] == doc.text[:100]
+    assert any(e.rule == "spacing.trailing" for e in doc.proposals)
+    assert len(w.current.text) > 2_000_000 and len(w.buffers[w.current.uid].qdoc.toRawText()) > 100_000
+    assert len(gaps) > 20
+    assert max(gaps) < 250, f"the UI thread stalled for {max(gaps):.0f} ms"
+    w.cancel_background()
+    wait_idle(qtbot, w)
+    w.close()
+    w.deleteLater()
