@@ -487,6 +487,26 @@
         <translation>例: {0} → {1}</translation>
     </message>
     <message>
+        <source>{0} file(s) will be written.</source>
+        <translation>{0} 件のファイルを書き出します。</translation>
+    </message>
+    <message>
+        <source>{0} existing file(s) will be replaced.</source>
+        <translation>既存の {0} 件のファイルを上書きします。</translation>
+    </message>
+    <message>
+        <source>{0} input file(s) will be overwritten.</source>
+        <translation>入力ファイル {0} 件を上書きします。</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… ほか {0} 件</translation>
+    </message>
+    <message>
+        <source>{0} will not be written:</source>
+        <translation>{0} 件は書き出されません:</translation>
+    </message>
+    <message>
         <source>Output Folder</source>
         <translation>出力フォルダー</translation>
     </message>
@@ -495,7 +515,7 @@
     <name>FindBar</name>
     <message>
         <source>Find in text</source>
-        <extracomment>Typing pauses this long before the text is analysed again. Folders dropped or opened contribute at most this many files.</extracomment>
+        <extracomment>Typing pauses this long before the text is analysed again. Folders dropped or opened contribute at most this many files. Texts longer than twice this are analysed in paragraph-aligned sections of about this many characters.</extracomment>
         <translation>テキスト内を検索</translation>
     </message>
     <message>
@@ -535,7 +555,7 @@
     <name>MainWindow</name>
     <message>
         <source>Text</source>
-        <extracomment>A document finished analysis (tests wait on this). A document finished loading, or failed to (tests wait on this). Every pending background task of the window is done. An export finished; carries the summary.</extracomment>
+        <extracomment>A document finished analysis (tests wait on this). A section of a big document (or a whole small one) was analysed and its proposals shown. A document finished loading, or failed to (tests wait on this). Every pending background task of the window is done. An export finished; carries the summary.</extracomment>
         <translation>テキスト</translation>
     </message>
     <message>
@@ -781,6 +801,10 @@
     <message>
         <source>Could not open {0}: {1}</source>
         <translation>{0} を開けませんでした: {1}</translation>
+    </message>
+    <message>
+        <source>Analysing {0}: {1} sections to go…</source>
+        <translation>{0} を解析中: 残り {1} 区間…</translation>
     </message>
     <message>
         <source>Analysis of {0} failed: {1}</source>
@@ -1119,7 +1143,7 @@ After: {4}</source>
     <name>buffer</name>
     <message>
         <source>Typing</source>
-        <extracomment>Characters put into the QTextDocument per event-loop turn while filling it. Up to this many splices are applied to the QTextDocument with cursors; more replace its text. The user typed (the text changed outside of review commands). Text and/or proposals changed through a command (accept, reject, undo, redo). The QTextDocument now holds the whole text.</extracomment>
+        <extracomment>Characters put into the QTextDocument per event-loop turn while filling it. Up to this many splices are applied to the QTextDocument with cursors; more replace its text. The user typed (the text changed outside of review commands); carries the Document. Text and/or proposals changed through a command (accept, reject, undo, redo); carries the Document. The QTextDocument now holds the whole text.</extracomment>
         <translation>入力</translation>
     </message>
 </context>

@@ -270,3 +270,27 @@ def test_save_failure_is_reported_inline(qtbot, tmp_path):
     folder.mkdir()
     assert not dlg.save_to(folder)
     assert "Could not save" in dlg.status_label.text() and "folder" in dlg.status_label.text()
+
+
+def test_export_dialog_shows_the_plan_before_writing(qtbot, tmp_path):
+    from desktop_app.core.export_plan import ExportItem
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    for p in (a, b):
+        p.write_text("x", encoding="utf-8")
+    items = [ExportItem(a, "a.txt", "A\n"), ExportItem(b, "b.txt", "B\n")]
+    dlg = ExportDialog(None, 2, True, items=items, current_index=1)
+    qtbot.addWidget(dlg)
+    dlg.folder_edit.setText(str(tmp_path))
+    dlg.naming_combo.setCurrentText("{name}")  # the inputs' own names, in their own folder
+    dlg.all_radio.setChecked(True)
+    assert [p.status for p in dlg.planned()] == ["conflict", "conflict"]
+    text = dlg.plan_label.text()
+    assert "0 file(s) will be written" in text and "2 will not be written" in text and "a.txt" in text
+    dlg.overwrite_check.setChecked(True)
+    assert "2 input file(s) will be overwritten" in dlg.plan_label.text()
+    dlg.current_radio.setChecked(True)
+    assert [p.item.name for p in dlg.planned()] == ["b.txt"]
+    dlg.naming_combo.setCurrentText("{stem}.clean{ext}")
+    assert "1 file(s) will be written" in dlg.plan_label.text() and "overwritten" not in dlg.plan_label.text()
+    assert "b.clean.txt" in dlg.name_preview.text()  # the sample name is the current document's

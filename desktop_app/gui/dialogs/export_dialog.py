@@ -12,6 +12,7 @@ Usage::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
@@ -38,7 +39,9 @@ from desktop_app.core.export_plan import (
     EXPORT_ENCODINGS,
     ExportItem,
     ExportOptions,
+    PlannedExport,
     format_name,
+    plan_exports,
     validate_naming,
 )
 from desktop_app.gui.dialogs._common import error_color
@@ -85,10 +88,18 @@ class ExportDialog(QDialog):
     """Collect export options; `options()` gives them as an ExportOptions."""
 
     def __init__(self, parent: QWidget | None, n_documents: int, has_current: bool, *,
-                 sample_name: str | None = None, default_folder: str | Path | None = None) -> None:
+                 sample_name: str | None = None, default_folder: str | Path | None = None,
+                 items: Sequence[ExportItem] | None = None, current_index: int | None = None) -> None:
+        """`items` (optional: the documents as ExportItems, `current_index` the current one's
+        position) lets the dialog show, as options change, what will be written and what is refused."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export Cleaned Text"))
         self.setObjectName("ExportDialog")
+        self._items = list(items) if items is not None else None
+        self._current_index = current_index
+        if sample_name is None and self._items:
+            it = self._items[current_index if current_index is not None else 0]
+            sample_name = it.source.name if it.source is not None else it.name
         self._sample = sample_name or "article.txt"
         s = QSettings()
         s.beginGroup(SETTINGS_GROUP)
@@ -163,15 +174,25 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        self.plan_label = QLabel()
+        self.plan_label.setObjectName("planSummary")
+        self.plan_label.setTextFormat(Qt.TextFormat.RichText)
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setVisible(self._items is not None)
+
         layout = QVBoxLayout(self)
         layout.addWidget(scope_box)
         layout.addLayout(form)
+        layout.addWidget(self.plan_label)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
         self.naming_combo.editTextChanged.connect(self._update)
-        self.encoding_combo.currentIndexChanged.connect(self._update)
         self.folder_edit.textChanged.connect(self._update)
+        for combo in (self.encoding_combo, self.newline_combo, self.errors_combo, self.if_exists_combo):
+            combo.currentIndexChanged.connect(self._update)
+        for box in (self.overwrite_check, self.manifest_check, self.current_radio, self.all_radio):
+            box.toggled.connect(self._update)
         self._update()
         self.resize(640, self.sizeHint().height())
 
@@ -225,11 +246,47 @@ class ExportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)
         if problem:
             self.name_preview.setText(f'<span style="color:{error_color(self).name()}">{escape(problem)}</span>')
+            self.plan_label.setText("")
             return
         sample = ExportItem(source=None, name=self._sample, text="")
         name = format_name(self.naming_combo.currentText(), sample, 0, self.encoding_combo.currentData())
         self.name_preview.setText(self.tr("For example: {0} → {1}").format(escape(self._sample),
                                                                           f"<b>{escape(name)}</b>"))
+        self._update_plan()
+
+    def planned(self) -> list[PlannedExport]:
+        """What the export would do now with the documents given as `items` (empty without them)."""
+        if self._items is None or self.problem() is not None:
+            return []
+        o = self.options()
+        chosen = self._items
+        if o.scope == "current" and self._current_index is not None:
+            chosen = [self._items[self._current_index]]
+        return plan_exports(chosen, o)
+
+    def _update_plan(self) -> None:
+        if self._items is None:
+            return
+        plans = self.planned()
+        writes = sum(p.status == "write" for p in plans)
+        replaces = [p for p in plans if p.status == "replace"]
+        refused = [p for p in plans if not p.will_write]
+        inputs = [p for p in replaces if "input" in p.reason]
+        parts = [escape(self.tr("{0} file(s) will be written.").format(writes + len(replaces)))]
+        if len(replaces) > len(inputs):
+            parts.append(escape(self.tr("{0} existing file(s) will be replaced.").format(len(replaces) - len(inputs))))
+        red = error_color(self).name()
+        if inputs:
+            parts.append(f'<span style="color:{red}"><b>'
+                         + escape(self.tr("{0} input file(s) will be overwritten.").format(len(inputs)))
+                         + "</b></span>")
+        if refused:
+            reasons = "".join(f"<br>• {escape(p.item.name)}: {escape(p.reason)}" for p in refused[:5])
+            if len(refused) > 5:
+                reasons += "<br>" + escape(self.tr("… and {0} more").format(len(refused) - 5))
+            parts.append(f'<span style="color:{red}">'
+                         + escape(self.tr("{0} will not be written:").format(len(refused))) + reasons + "</span>")
+        self.plan_label.setText(" ".join(parts))
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Output Folder"), self.folder_edit.text())
