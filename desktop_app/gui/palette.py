@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QApplication
 _HUES = {
     "encoding": (0, 114, 178),      # blue
     "boilerplate": (213, 94, 0),    # vermilion
-    "metadata": (230, 159, 0),      # orange
+    "metadata": (86, 180, 233),     # sky blue
     "duplicate": (204, 121, 167),   # reddish purple
     "spacing": (0, 158, 115),       # bluish green
-    "notice": (86, 180, 233),       # sky blue
+    "notice": (230, 159, 0),        # orange (a wavy underline, never a background)
 }
 _DEFAULT = (128, 128, 128)
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from desktop_app.gui.buffer import DocumentBuffer
-from desktop_app.gui.palette import category_color
+from desktop_app.gui.palette import category_color, category_swatch
 
 #: At most this many highlights are drawn at once (a screen rarely shows more than a few dozen).
 MAX_VISIBLE_HIGHLIGHTS = 2000
@@ -96,29 +96,41 @@ class TextView(QPlainTextEdit):
         for i in indices:
             e = doc.proposals[i]
             selected = i == self.selected_index
-            key = (e.category, selected)
+            deletion = e.replacement == "" and e.category in ("boilerplate", "duplicate", "metadata")
+            key = (e.category, selected, deletion)
             fmt = fmt_cache.get(key)
             if fmt is None:
                 fmt = QTextCharFormat()
                 fmt.setBackground(category_color(e.category, selected=selected, palette=self.palette()))
                 if selected:
-                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                     fmt.setFontUnderline(True)
-                if e.replacement == "" and e.category in ("boilerplate", "duplicate", "metadata"):
+                if deletion:  # a line or passage that would go: struck through
                     fmt.setFontStrikeOut(True)
                 fmt_cache[key] = fmt
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(buffer.qdoc)
             start, end = offsets.to_qt(e.start), offsets.to_qt(e.end)
             if start == end:  # an insertion: mark the character after it
                 end = start + 1
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            sel.format = fmt
-            selections.append(sel)
+            selections.append(self._selection(buffer, start, end, fmt))
         self.visible_highlights = len(selections)
+        notice_fmt = QTextCharFormat()
+        notice_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        notice_fmt.setUnderlineColor(category_swatch("notice"))
+        for n in doc.notices:
+            if n.end >= lo and n.start <= hi:
+                notice_fmt.setToolTip(n.message)
+                selections.append(self._selection(buffer, offsets.to_qt(n.start), offsets.to_qt(max(n.end, n.start + 1)),
+                                                  QTextCharFormat(notice_fmt)))
         self.setExtraSelections(selections)
+
+    @staticmethod
+    def _selection(buffer: DocumentBuffer, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(buffer.qdoc)
+        cursor.setPosition(start)
+        cursor.setPosition(min(end, buffer.qdoc.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
 
     def select_proposal(self, index: int | None, *, scroll: bool = True) -> None:
         """Mark proposal `index` as the selected one and bring it into view."""
