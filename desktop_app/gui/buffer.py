@@ -30,7 +30,7 @@ from desktop_app.gui.document import (
 )
 
 #: Characters put into the QTextDocument per event-loop turn while filling it.
-FILL_CHUNK = 400_000
+FILL_CHUNK = 200_000
 #: Up to this many splices are applied to the QTextDocument with cursors; more replace its text.
 MAX_CURSOR_SPLICES = 300
 

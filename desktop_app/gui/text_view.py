@@ -64,6 +64,11 @@ class TextView(QPlainTextEdit):
         if dy:
             self.schedule_refresh()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.schedule_refresh()  # light/dark switched: highlight colours follow
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.schedule_refresh()
