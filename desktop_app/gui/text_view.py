@@ -102,13 +102,16 @@ class TextView(QPlainTextEdit):
             e = doc.proposals[i]
             selected = i == self.selected_index
             deletion = e.replacement == "" and e.category in ("boilerplate", "duplicate", "metadata")
-            key = (e.category, selected, deletion)
+            # A one- or two-character fix (a mojibake letter) is easy to miss as a tint alone.
+            tiny = e.end - e.start <= 2 and not doc.text[e.start:e.end].isspace()
+            key = (e.category, selected, deletion, tiny)
             fmt = fmt_cache.get(key)
             if fmt is None:
                 fmt = QTextCharFormat()
-                fmt.setBackground(category_color(e.category, selected=selected, palette=self.palette()))
-                if selected:
-                    fmt.setFontUnderline(True)
+                fmt.setBackground(category_color(e.category, selected=selected or tiny, palette=self.palette()))
+                if selected or tiny:
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setUnderlineColor(category_swatch(e.category) if not selected else self.palette().text().color())
                 if deletion:  # a line or passage that would go: struck through
                     fmt.setFontStrikeOut(True)
                 fmt_cache[key] = fmt
