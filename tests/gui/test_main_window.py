@@ -365,3 +365,29 @@ def test_point_of_helper_inside_viewport(qtbot, window, article):
     wait_idle(qtbot, window)
     p = point_of(window.view, 0)
     assert window.view.viewport().rect().contains(p) or p == QPoint()
+
+
+def test_rules_dialog_profile_reanalyses_every_document(qtbot, window, article, tmp_path, monkeypatch):
+    from desktop_app.gui.dialogs import rules_dialog
+
+    other = tmp_path / "other.txt"
+    other.write_text("Line one   \nLine two\n", encoding="utf-8")
+    window.open_paths([article, other])
+    wait_idle(qtbot, window)
+    assert all(trailing(d) for d in window.documents.documents)
+
+    def fake_exec(dlg):
+        return 1
+
+    monkeypatch.setattr(rules_dialog.RulesDialog, "exec", fake_exec)
+    monkeypatch.setattr(rules_dialog.RulesDialog, "result_profile",
+                        lambda dlg: window.profile.replace(disabled_rules=frozenset({"spacing.trailing"})))
+    window.act_rules.trigger()
+    wait_idle(qtbot, window)
+    assert "spacing.trailing" in window.profile.disabled_rules
+    assert not any(trailing(d) for d in window.documents.documents)
+    # The profile is remembered for the next start.
+    again = MainWindow()
+    assert again.profile.disabled_rules == window.profile.disabled_rules
+    again.close()
+    again.deleteLater()
