@@ -459,7 +459,7 @@ class Run:
 
     # --- the cleaning stream
     def consume(self, results, sources, targets, in_place: bool, report) -> None:
-
+        """Write, report and count the cleaning pass's results as they arrive, in input order."""
         streams: dict[int, Any] = {}
         try:
             self._consume(results, sources, targets, in_place, report, streams)
