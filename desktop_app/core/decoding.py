@@ -194,15 +194,28 @@ def _binary_reason(data: bytes, sample: bytes, utf8_ok: bool) -> str | None:
 
 
 def is_binary(data: bytes) -> str | None:
-    """Why `data` looks like a binary file (a user-facing reason), or None when it looks like text."""
+    """Why `data` looks like a binary file (a user-facing reason), or None when it looks like text.
+
+    Agrees with decode_bytes, which refuses exactly the inputs this gives a reason for.
+    """
+    data = bytes(data)
     if _bom(data) or not data:
         return None
-    if _magic(data):
-        return f"binary file ({_magic(data)})"
+    name = _magic(data)
+    if name:
+        return f"binary file ({name})"
     if _utf16_32_guess(data):
         return None
     sample = _sample(data)
-    return _binary_reason(data, sample, _utf8_valid(sample))
+    reason = _binary_reason(data, sample, _utf8_valid(sample))
+    if reason and _wide_without_nul(data, sample):
+        return None
+    return reason
+
+
+def _wide_without_nul(data: bytes, sample: bytes) -> str | None:
+    """UTF-16 of CJK text without a single ASCII character has no NULs but many bytes < 0x20."""
+    return None if len(data) % 2 or 0 in sample else _utf16_by_characters(data)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -625,8 +638,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> DecodedText:
     utf8_text = _decode_strict(data, "utf-8")
     reason = _binary_reason(data, sample, utf8_text is not None or _utf8_valid(sample))
     if reason:
-        # UTF-16 of CJK text without a single ASCII character has no NULs but many bytes < 0x20.
-        wide = None if len(data) % 2 or 0 in sample else _utf16_by_characters(data)
+        wide = _wide_without_nul(data, sample)
         if wide is None:
             raise DecodeError(reason)
         return DecodedText(codecs.decode(data, wide), wide, 0.7, ((wide, 0.7),), False, (), "no-bom")

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core import analyze, analyze_full, apply_edits, clean_text, default_profile
 from desktop_app.core.corpus import CorpusStats
-from desktop_app.core.decoding import DecodedText, DecodeError, decode_bytes
+from desktop_app.core.decoding import DecodedText, DecodeError, decode_bytes, is_binary
 from desktop_app.core.pipeline import RuleContext, _run_rules
 from desktop_app.core.profiles import profile_from_dict
 from desktop_app.core.rules import load_all
@@ -247,7 +247,9 @@ def test_decoding_any_bytes_gives_text_or_a_clear_refusal(data):
         d = decode_bytes(data)
     except DecodeError as exc:
         assert exc.reason and str(exc) == exc.reason
+        assert is_binary(data) == exc.reason  # the two agree on what is refused, and why
         return
+    assert is_binary(data) is None
     _check_decoded(data, d)
 
 
