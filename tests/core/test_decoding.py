@@ -438,9 +438,13 @@ def test_large_legacy_file_decoded_from_a_sample():
     assert d.encoding == "euc_jp" and len(d.text) == len(TEXTS["ja"]) * 8000
 
 
-def test_user_sample_decodes_as_utf8():
-    path = "/work/shared/samples/liveblog-ja-en.txt"
-    if not os.path.exists(path):
-        pytest.skip("the user's sample is not on this machine")
-    d = read_text_file(path)
+def test_user_sample_decodes_as_utf8(user_sample_path):
+    d = read_text_file(user_sample_path)
     assert d.encoding in ("utf-8", "utf-8-sig") and d.replaced == ()
+
+
+@pytest.mark.parametrize("codec", ["cp932", "euc_jp", "iso2022_jp", "utf-16-le", "utf-16-be", "gb18030"])
+def test_user_sample_in_other_encodings(user_sample, codec):
+    # The real Japanese-English page, as it would arrive from an older site or a Windows export.
+    data = user_sample.encode(codec, "replace")
+    assert decode_bytes(data).text == data.decode(codec)
