@@ -15,7 +15,13 @@ from collections.abc import Iterator
 
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import LOST
-from desktop_app.core.mojibake.engine import ChainRepair, is_suspicious, repair_line, suspicious_offsets
+from desktop_app.core.mojibake.engine import (
+    ChainRepair,
+    is_suspicious,
+    lost_nbsp_repairs,
+    repair_line,
+    suspicious_offsets,
+)
 from desktop_app.core.mojibake.ftfy_fixes import Repair, ftfy_offsets, ftfy_repairs, needs_ftfy
 from desktop_app.core.mojibake.model import model
 
@@ -32,6 +38,7 @@ def lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 MERGE_CONFIDENCE = 0.8  # an engine repair of ftfy's output below this is not merged into ftfy's fix
+NBSP_CONFIDENCE = 0.9  # at most this sure when a space is read as the lost no-break space
 PREFER_FTFY = 3.0  # how much more plausible (log10) the engine's repair must be to overrule ftfy's
 
 
@@ -53,6 +60,31 @@ def _chain_repair(r: ChainRepair) -> Repair:
 
 def repair_line_full(line: str) -> list[Repair]:
     """Minimal repairs of one line: ftfy first, then the chain engine on ftfy's result."""
+    absorbed = [r for r in lost_nbsp_repairs(line) if r.end - r.start == 2]
+    if absorbed:
+        # A no-break space that was itself the lost byte ("hĂ i" for "hài"): ftfy would keep the
+        # space, so restore these first and let ftfy and the engine repair the rest of the line.
+        # The no-break space goes back into the mojibake (the lead byte's partner), then the line is
+        # repaired as usual: ftfy decodes whole lines, so the restored byte must be in its code page.
+        pre = line
+        for r in sorted(absorbed, key=lambda r: -r.start):
+            pre = pre[:r.start + 1] + "\xa0" + pre[r.start + 2:]
+        others = repair_line_full_after_nbsp(pre)
+        rest = _apply_repairs(pre, others)
+        plain = repair_line_full_after_nbsp(line)
+        m = model()
+        if rest == pre or m.cost(rest) + 1.0 >= m.cost(_apply_repairs(line, plain)):
+            return plain  # restoring the no-break spaces does not make the repaired line better
+        reasons = [_chain_repair(r).reason.replace(":", " (its no-break space had become a space):", 1)
+                   for r in absorbed]
+        reason = "; then ".join(dict.fromkeys(reasons + [r.reason for r in others]))
+        conf = min([NBSP_CONFIDENCE] + [r.confidence for r in others])
+        return [Repair(sp.start, sp.end, sp.replacement, "mojibake.utf8-nbsp", reason, conf)
+                for sp in diff_spans(line, rest)]
+    return repair_line_full_after_nbsp(line)
+
+
+def repair_line_full_after_nbsp(line: str) -> list[Repair]:
     fixed, first = ftfy_repairs(line)
     chain = repair_line(fixed)
     if first and is_suspicious(fixed):

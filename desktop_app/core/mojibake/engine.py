@@ -549,6 +549,14 @@ def _lost_nbsp_repairs(line: str, m: Model, ctx: _LineContext) -> list[ChainRepa
     return out
 
 
+def lost_nbsp_repairs(line: str, m: Model | None = None) -> list[ChainRepair]:
+    """Public form of `_lost_nbsp_repairs` for lines that pass the fast path's check."""
+    m = m or model()
+    if not _LEAD_THEN_SPACE.search(line) or not is_suspicious(line, m):
+        return []
+    return _lost_nbsp_repairs(line, m, _LineContext(line, m))
+
+
 def _search_tokens(line: str, m: Model, ctx: _LineContext, wanted, prefer: frozenset[Chain] = frozenset(),
                    bonus: float = 0.0) -> list[ChainRepair]:
     out: list[ChainRepair] = []

@@ -122,3 +122,11 @@ def test_model_prefers_real_text():
 def test_diff_spans_are_minimal():
     spans = diff_spans("cafÃ© crÃ¨me", "café crème")
     assert [(s.start, s.end, s.replacement) for s in spans] == [(3, 5, "é"), (8, 10, "è")]
+
+
+def test_lost_no_break_space_is_restored():
+    # UTF-8 "à" is C3 A0; read as Windows-1251 that is "Г" + no-break space, which became a space.
+    line = "faites attention Г bien vous renseigner avant sur le mГ©dicament"
+    assert fix(line) == "faites attention à bien vous renseigner avant sur le médicament"
+    # ... and where the no-break space was the byte itself, the space goes with it (Vietnamese).
+    assert fix("Xem clip hĂ i, phim hĂ i má»›i hay nháşĄt") == "Xem clip hài, phim hài mới hay nhất"
