@@ -43,7 +43,7 @@ NO_WORD_LIST = ("ja", "zh", "zh-hant", "ko")  # no spaces between words, or too 
 WORDS_PER_LANG = 60000
 BIGRAM_FLOOR = -4.5      # keep P(b|a) above 10**-4.5 ...
 BIGRAM_MIN_MASS = 2e-7   # ... for pairs with at least this much mixture mass
-WORDS_WITH_ACCENTS_PER_LANG = 6000
+WORDS_WITH_ACCENTS_PER_LANG = 4000
 WORD_MIXTURE_PENALTY = 0.5  # a known word's cost is -log10(its frequency in its language) plus this
 
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
