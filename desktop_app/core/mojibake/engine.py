@@ -128,9 +128,16 @@ def _trigger_re() -> re.Pattern:
 def suspicious_offsets(text: str, m: Model | None = None) -> list[int]:
     """Offsets in `text` where the fast path sees something (whole-text scans, for long texts)."""
     m = m or model()
-    hits = [x.start() for x in _trigger_re().finditer(text)]
-    for pattern in (_SCRIPT_MIX, _CASE_FLIP, _GLUED_SYMBOL):
-        hits.extend(x.start() for x in pattern.finditer(text))
+    hits: list[int] = []
+    for pattern in (_trigger_re(), _SCRIPT_MIX, _CASE_FLIP, _GLUED_SYMBOL):
+        # One hit per line is enough: skip to the next line after each.
+        pos = 0
+        search = pattern.search
+        while (x := search(text, pos)) is not None:
+            hits.append(x.start())
+            pos = text.find("\n", x.end())
+            if pos < 0:
+                break
     unknown: dict[str, bool] = {}
     for w in _NONASCII_LATIN_WORD.finditer(text):
         word = w.group()

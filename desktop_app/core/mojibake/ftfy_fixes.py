@@ -67,19 +67,19 @@ def needs_ftfy(line: str) -> bool:
             or not unicodedata.is_normalized("NFC", line))
 
 
-def _lead_byte_chars() -> str:
-    """What a UTF-8 lead byte (0xC2-0xF4) looks like in each code page ftfy undoes, and U+FFFD.
-
-    ftfy's encoding fixes all undo UTF-8 read with one of these code pages, so mojibake they can fix
-    always holds one of these characters: a line without any needs no badness check at all.
-    """
-    chars = {"\ufffd"}
+def _byte_chars(first: int, last: int) -> str:
+    """What bytes first..last look like in each code page ftfy undoes."""
+    chars: set[str] = set()
     for enc in ftfy.chardata.CHARMAP_ENCODINGS:
-        chars.update(bytes(range(0xC2, 0xF5)).decode(enc, errors="ignore"))
+        chars.update(bytes(range(first, last + 1)).decode(enc, errors="ignore"))
     return "".join(sorted(chars))
 
 
-_LEAD_BYTE_CHARS = re.compile("[" + re.escape(_lead_byte_chars()) + "]")
+# ftfy's encoding fixes all undo UTF-8 read with one of its code pages, so the mojibake they can fix
+# holds a UTF-8 lead byte followed by a continuation byte, as that code page shows them ("Ã©",
+# "Ð¿", "â€"), or U+FFFD: a line without either needs no (costly) badness check at all.
+_MOJIBAKE_PAIR = re.compile("[" + re.escape(_byte_chars(0xC2, 0xF4)) + "][" + re.escape(_byte_chars(0x80, 0xBF))
+                            + "]|\ufffd")
 
 
 def ftfy_offsets(text: str) -> list[int]:
@@ -89,7 +89,7 @@ def ftfy_offsets(text: str) -> list[int]:
         return hits
     # The badness regex is costly: run it only on the lines that hold a character mojibake needs.
     done = -1
-    for m in _LEAD_BYTE_CHARS.finditer(text):
+    for m in _MOJIBAKE_PAIR.finditer(text):
         if m.start() <= done:
             continue
         start = text.rfind("\n", 0, m.start()) + 1
