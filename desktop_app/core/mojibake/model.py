@@ -116,7 +116,8 @@ class Model:
 
     def word_cost(self, word: str) -> float:
         """Cost of one word (a run of letters and marks, apostrophes inside)."""
-        low = word.lower().translate(_APOS).replace("i\u0307", "i")  # Turkish İ lower-cases to i + dot
+        # Turkish İ lower-cases to i + dot; Russian writes ё as е more often than not.
+        low = word.lower().translate(_APOS).replace("i\u0307", "i").replace("\u0451", "\u0435")
         width = 0.0
         if any("\uff01" <= c <= "\uffef" for c in low):
             # Half-width katakana and full-width Latin are real text: score them as their usual forms.
@@ -230,7 +231,7 @@ class Model:
 
     def is_known_word(self, word: str) -> bool:
         """Whether `word` (or each part around an apostrophe) is in the word list or plain ASCII."""
-        low = word.lower().translate(_APOS)
+        low = word.lower().translate(_APOS).replace("\u0451", "\u0435")
         return all(not p or p.isascii() or p in self.words for p in low.split("'"))
 
 
