@@ -9,7 +9,7 @@ document that has changed since is dropped.
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import Counter, deque
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
@@ -64,6 +64,8 @@ MAX_RECENT = 12
 REANALYSE_DELAY_MS = 500
 #: Folders dropped or opened contribute at most this many files.
 MAX_FOLDER_FILES = 20_000
+#: Background tasks started per event-loop turn when many are due at once.
+START_BATCH = 64
 #: Texts longer than twice this are analysed in paragraph-aligned sections of about this many characters.
 SECTION_CHARS = 100_000
 #: The section on screen is analysed first, and smaller, so that its highlights come quickly.
@@ -310,6 +312,15 @@ class MainWindow(QMainWindow):
         self._reanalyse_timer.setInterval(REANALYSE_DELAY_MS)
         self._reanalyse_timer.timeout.connect(self._run_reanalysis)
         self.undo_group = QUndoGroup(self)
+        self._starts: deque = deque()  # background work waiting to be started, a batch per event-loop turn
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(0)
+        self._start_timer.timeout.connect(self._pump_starts)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(100)
+        self._progress_timer.timeout.connect(self._show_progress)
 
         self._dialogs = _optional("desktop_app.gui.dialogs")
         self._diff_module = _optional("desktop_app.gui.diff_view")
@@ -721,9 +732,10 @@ class MainWindow(QMainWindow):
             already[key] = doc
             new_docs.append(doc)
         self.documents.add(new_docs)
+        self._add_recent([Path(p) for p in paths if Path(p).exists()])
         for doc in new_docs:
-            self._add_recent(doc.path)
-            self._load(doc)
+            self._loads_pending += 1
+            self._defer(lambda doc=doc: self._load(doc, counted=True))
         target = new_docs[0] if new_docs else first_existing
         if target is not None and (self.current is None or new_docs):
             self.select_document(target)
@@ -742,8 +754,26 @@ class MainWindow(QMainWindow):
         self._schedule_analysis(doc)
         return doc
 
-    def _load(self, doc: Document, encoding: str | None = None) -> None:
-        self._loads_pending += 1
+    def _defer(self, start) -> None:
+        """Start background work soon, a batch per event-loop turn (opening 10,000 files stays smooth)."""
+        self._starts.append(start)
+        if not self._start_timer.isActive():
+            self._start_timer.start()
+
+    def _pump_starts(self) -> None:
+        for _ in range(min(len(self._starts), START_BATCH)):
+            self._starts.popleft()()
+        if self._starts:
+            self._start_timer.start()
+        self._update_progress()
+
+    def _load(self, doc: Document, encoding: str | None = None, counted: bool = False) -> None:
+        if self.documents.row_of(doc) < 0:  # closed before its turn came
+            self._loads_pending -= int(counted)
+            self._after_load()
+            return
+        if not counted:
+            self._loads_pending += 1
         path = doc.path
         key = ("load", doc.uid)
         self._track(key, run_in_background(
@@ -794,15 +824,14 @@ class MainWindow(QMainWindow):
                 self._untrack(key)
                 self.corpus = stats
                 for d in waiting:
-                    if self.documents.row_of(d) >= 0:
-                        self._schedule_analysis(d)
+                    self._defer(lambda d=d: self._schedule_analysis(d) if self.documents.row_of(d) >= 0 else None)
 
             self._track(key, run_in_background(lambda: _build_corpus(texts), done,
                                                lambda _e, _tb: self._untrack(key), priority=1))
         else:
             self.corpus = None
             for d in waiting:
-                self._schedule_analysis(d)
+                self._defer(lambda d=d: self._schedule_analysis(d) if self.documents.row_of(d) >= 0 else None)
 
     def restore_documents(self, saved) -> int:
         """Reopen autosaved documents: the file again, then the saved text and review state on top."""
@@ -945,13 +974,21 @@ class MainWindow(QMainWindow):
         self._update_progress()
 
     def _update_progress(self) -> None:
-        if not self._tasks:
+        """Progress in the status bar, refreshed at most every 100 ms (thousands of tasks may finish)."""
+        if self._tasks and self._progress_timer.isActive():
+            return
+        if self._tasks:
+            self._progress_timer.start()
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        if not self._tasks and not self._starts:
             self._progress_done = self._progress_total = 0
             self.progress.hide()
             self.cancel_button.hide()
             self.idle.emit()
             return
-        self.progress.setMaximum(max(1, self._progress_total))
+        self.progress.setMaximum(max(1, self._progress_total + len(self._starts)))
         self.progress.setValue(self._progress_done)
         self.progress.setFormat(self.tr("%v of %m"))
         self.progress.show()
@@ -959,10 +996,11 @@ class MainWindow(QMainWindow):
 
     @property
     def busy(self) -> bool:
-        return bool(self._tasks)
+        return bool(self._tasks) or bool(self._starts)
 
     def cancel_background(self) -> None:
         """Stop loading and analysing: unloaded files show as cancelled, unanalysed ones unreviewed."""
+        self._starts.clear()
         for key, task in list(self._tasks.items()):
             task.cancel()
             self._tasks.pop(key, None)
@@ -1416,11 +1454,10 @@ class MainWindow(QMainWindow):
             self.open_paths(paths)
 
     # ------------------------------------------------------------------ settings
-    def _add_recent(self, path: Path | None) -> None:
-        if path is None:
-            return
-        recent = [p for p in self.recent_files() if p != str(path.absolute())]
-        recent.insert(0, str(path.absolute()))
+    def _add_recent(self, paths: list[Path]) -> None:
+        """Remember what the user opened (files or folders as given, not every file of a folder)."""
+        added = [str(Path(p).absolute()) for p in paths[:MAX_RECENT]]
+        recent = added + [p for p in self.recent_files() if p not in added]
         self.settings.setValue("recentFiles", recent[:MAX_RECENT])
 
     def recent_files(self) -> list[str]:
@@ -1433,7 +1470,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.recent_files()
         for p in recent:
-            act = self.recent_menu.addAction(Path(p).name, lambda p=p: self.open_paths([p]))
+            label = Path(p).name + ("/" if Path(p).is_dir() else "")
+            act = self.recent_menu.addAction(label, lambda p=p: self.open_paths([p]))
             act.setToolTip(p)
             act.setStatusTip(p)
             act.setEnabled(Path(p).exists())

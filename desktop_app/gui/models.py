@@ -46,6 +46,7 @@ class DocumentListModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.documents: list[Document] = []
+        self._rows: dict[int, int] | None = None  # uid -> row, rebuilt after insertions and removals
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.documents)
@@ -99,6 +100,7 @@ class DocumentListModel(QAbstractListModel):
         n = len(self.documents)
         self.beginInsertRows(QModelIndex(), n, n + len(docs) - 1)
         self.documents.extend(docs)
+        self._rows = None
         self.endInsertRows()
 
     def remove(self, doc: Document) -> None:
@@ -106,13 +108,15 @@ class DocumentListModel(QAbstractListModel):
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self.documents[row]
+            self._rows = None
             self.endRemoveRows()
 
     def row_of(self, doc: Document) -> int:
-        for i, d in enumerate(self.documents):
-            if d is doc:
-                return i
-        return -1
+        """The document's row, or -1 once it is closed (O(1): thousands of files may be open)."""
+        if self._rows is None:
+            self._rows = {d.uid: i for i, d in enumerate(self.documents)}
+        row = self._rows.get(doc.uid, -1)
+        return row if row >= 0 and self.documents[row] is doc else -1
 
     def refresh(self, doc: Document) -> None:
         row = self.row_of(doc)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import logging
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -23,13 +24,40 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
+# Workers and the UI thread share the GIL. Every Qt call releases it, and getting it back waits for the
+# running worker's switch interval (5 ms by default), so a UI thread making many small Qt calls while
+# a worker analyses would crawl. A 1 ms interval trades a little worker throughput for a UI that keeps
+# up (measured: benchmarks/bench_gui.py).
+if sys.getswitchinterval() > 0.001:
+    sys.setswitchinterval(0.001)
+
 
 class _Relay(QObject):
-    """Lives on the UI thread; carries a worker's outcome back to it through queued signals."""
+    """Lives on the UI thread; carries workers' outcomes back to it through queued signals.
 
-    done = Signal(object)
-    failed = Signal(object, str)
-    progressed = Signal(float)
+    One relay serves every task (a QObject and two connections per task cost ~0.5 ms each on the UI
+    thread, which adds up when a folder of thousands of files is opened).
+    """
+
+    done = Signal(object, object)
+    failed = Signal(object, object, str)
+    progressed = Signal(object, float)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.done.connect(lambda task, result: task._deliver_done(result))
+        self.failed.connect(lambda task, exc, tb: task._deliver_error(exc, tb))
+        self.progressed.connect(lambda task, f: task._deliver_progress(f))
+
+
+_relay: _Relay | None = None
+
+
+def _get_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
 
 
 class _Runnable(QRunnable):
@@ -57,13 +85,10 @@ class Task:
         self._lock = threading.Lock()
         self._started = False
         self._runnable: _Runnable | None = _Runnable(self)
-        self._relay = _Relay()
+        self._relay = _get_relay()
         self._on_done = on_done
         self._on_error = on_error
-        self._relay.done.connect(self._deliver_done)
-        self._relay.failed.connect(self._deliver_error)
-        if on_progress is not None:
-            self._relay.progressed.connect(lambda f: None if self.cancelled else on_progress(f))
+        self._on_progress = on_progress
         try:
             params = inspect.signature(op).parameters
         except (TypeError, ValueError):
@@ -72,7 +97,7 @@ class Task:
         if "cancel" in params:
             self._kwargs["cancel"] = self.cancel_event
         if "progress" in params:
-            self._kwargs["progress"] = self._relay.progressed.emit
+            self._kwargs["progress"] = lambda f: self._emit(self._relay.progressed, self, f)
 
     @property
     def cancelled(self) -> bool:
@@ -99,9 +124,9 @@ class Task:
             try:
                 result = self.op(**self._kwargs)
             except BaseException as exc:  # noqa: BLE001 - reported to on_error, never lost
-                self._emit(self._relay.failed, exc, traceback.format_exc())
+                self._emit(self._relay.failed, self, exc, traceback.format_exc())
                 return
-            self._emit(self._relay.done, result)
+            self._emit(self._relay.done, self, result)
         finally:
             self.finished.set()
 
@@ -110,6 +135,10 @@ class Task:
         # RuntimeError: the application is shutting down and the relay is gone.
         with contextlib.suppress(RuntimeError):
             signal.emit(*args)
+
+    def _deliver_progress(self, fraction: float) -> None:
+        if not self.cancelled and self._on_progress is not None:
+            self._on_progress(fraction)
 
     def _deliver_done(self, result: Any) -> None:
         _live.discard(self)

@@ -391,3 +391,16 @@ def test_rules_dialog_profile_reanalyses_every_document(qtbot, window, article, 
     assert again.profile.disabled_rules == window.profile.disabled_rules
     again.close()
     again.deleteLater()
+
+
+def test_folder_of_many_small_files(qtbot, window, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(300):
+        (folder / f"f{i:04d}.txt").write_text(f"Article {i}   \nBody {i}.\nShare this article\n", encoding="utf-8")
+    window.open_paths([folder])
+    assert len(window.documents.documents) == 300  # listed at once, loaded in the background
+    wait_idle(qtbot, window, timeout=60_000)
+    assert all(d.ok and d.analysed_revision == d.revision for d in window.documents.documents)
+    assert all(trailing(d) for d in window.documents.documents)
+    assert window.recent_files()[0] == str(folder.absolute())  # the folder, not 300 entries
