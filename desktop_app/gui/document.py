@@ -24,8 +24,12 @@ from desktop_app.core.edits import Edit, Notice, resolve_overlaps
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 _NEWLINE = regex.compile(r"\r\n?")
 
-#: Files above this size are listed with a reason instead of being opened in the editor.
-MAX_EDITOR_BYTES = 256 * 1024 * 1024
+#: Files above this size are listed with a reason instead of being opened in the editor (the CLI
+#: cleans them in bounded memory; the editor needs about 10-20x the file size).
+MAX_EDITOR_BYTES = 100 * 1000 * 1000
+#: A line longer than this cannot be laid out interactively by a text editor widget.
+MAX_LINE_CHARS = 1_000_000
+
 
 STATUS_LOADING = "loading"
 STATUS_ANALYSING = "analysing"
@@ -64,6 +68,19 @@ def detect_newline(text: str) -> str:
     return "\n"
 
 
+def has_line_longer_than(text: str, limit: int) -> bool:
+    """Whether any line of `text` exceeds `limit` characters (one bounded find per line)."""
+    pos, n = 0, len(text)
+    if n <= limit:
+        return False
+    while pos < n:
+        nl = text.find("\n", pos, pos + limit + 1)
+        if nl < 0:
+            return n - pos > limit
+        pos = nl + 1
+    return False
+
+
 def load_file(path: str | os.PathLike, encoding: str | None = None) -> Loaded:
     """Read and decode one file (runs in a worker). Raises LoadError with a readable reason."""
     path = Path(path)
@@ -76,7 +93,8 @@ def load_file(path: str | os.PathLike, encoding: str | None = None) -> Loaded:
     if path.is_dir():
         raise LoadError("this is a folder")
     if size > MAX_EDITOR_BYTES:
-        raise LoadError(f"too large for the editor ({size / 1e6:.0f} MB); clean it with `scrubtext clean`")
+        raise LoadError(f"too large for the editor ({size / 1e6:.0f} MB, the limit is "
+                        f"{MAX_EDITOR_BYTES / 1e6:.0f} MB); clean it with `scrubtext clean`")
     try:
         from desktop_app.core import decoding
     except ImportError:  # the decoding module is being written; plain UTF-8 until it lands
@@ -111,6 +129,9 @@ def load_file(path: str | os.PathLike, encoding: str | None = None) -> Loaded:
     newline = detect_newline(text)
     if "\r" in text:
         text = _NEWLINE.sub("\n", text)
+    if has_line_longer_than(text, MAX_LINE_CHARS):
+        raise LoadError(f"a line longer than {MAX_LINE_CHARS:,} characters, which the editor cannot lay out; "
+                        "clean it with `scrubtext clean`")
     return Loaded(text, enc, conf, newline, cands, replaced, size)
 
 

@@ -107,3 +107,17 @@ def test_load_file_normalizes_newlines_and_remembers_them(tmp_path):
     assert loaded.text == "one\ntwo\nthree\n"
     assert loaded.newline == "\r\n"
     assert detect_newline("a\rb\rc") == "\r"
+
+
+def test_a_giant_single_line_is_refused_with_a_reason(tmp_path):
+    import pytest
+
+    from desktop_app.gui.document import MAX_LINE_CHARS, LoadError
+
+    p = tmp_path / "one-line.txt"
+    p.write_text("word " * (MAX_LINE_CHARS // 5 + 10), encoding="utf-8")
+    with pytest.raises(LoadError, match="line longer than"):
+        load_file(p)
+    q = tmp_path / "many-lines.txt"
+    q.write_text(("word " * 100 + "\n") * (MAX_LINE_CHARS // 400), encoding="utf-8")
+    assert load_file(q).text.count("\n") == MAX_LINE_CHARS // 400
