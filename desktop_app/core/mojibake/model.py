@@ -34,6 +34,7 @@ _CLITIC_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu
 
 CLITIC = 2.5            # a clitic after or before a word ("minister's", "didn't", "l'été")
 WIDTH_FORM = 0.3        # per character in half-width/full-width form
+QUESTION_AFTER_CJK = 3.0  # an ASCII '?' right after CJK text or a lost-byte mark
 CLAUSE_OPENER = 2.5     # an opening mark right after a letter, or a closing mark right before one
 SYMBOL_PAIR = 2.0       # a non-ASCII symbol glued to another symbol
 INTRAWORD_SYMBOL = 3.0  # a symbol glued between two letters ("na•ve")
@@ -44,6 +45,7 @@ _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 _ASCII_PUNCT = frozenset(".,;:!?")
+_CJK = frozenset({"han", "kana", "halfkana", "hangul"})
 _OPENERS = frozenset("\u00bf\u00a1\u00ab\u201e")
 _CLOSERS = frozenset("\u201d\u00bb\u2026")
 
@@ -218,6 +220,8 @@ class Model:
                         (p.isascii() and c.isascii()) or p in _ASCII_PUNCT or c in _ASCII_PUNCT
                         or (_is_cjk_punct(p) and _is_cjk_punct(c))):
                     total += SYMBOL_PAIR  # symbol soup ("â€", "¿…"): real text rarely glues symbols
+            if c == "?" and i > 0 and (text[i - 1] == "\ufffd" or script_of(text[i - 1]) in _CJK):
+                total += QUESTION_AFTER_CJK  # CJK text asks with ？; a bare ? there is a lost byte
             if c in _OPENERS and i > 0 and text[i - 1].isalpha():
                 total += CLAUSE_OPENER  # opening marks (“ « ¿ ¡) never follow a letter
             elif c in _CLOSERS and i + 1 < n and text[i + 1].isalpha():
