@@ -13,7 +13,7 @@ from collections import Counter, deque
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -486,9 +486,9 @@ class MainWindow(QMainWindow):
         self.act_find_prev = self._action(self.tr("Find Pre&vious"), self.find_bar.find_previous, sk.FindPrevious)
 
         self.act_accept = self._action(self.tr("&Accept"), self.accept_selected, ["Ctrl+Return", "Ctrl+Enter"],
-                                       self.tr("Apply the selected edit (Ctrl+Enter)"))
+                                       self.tr("Apply the selected edit (Ctrl+Enter; A in the review list)"))
         self.act_reject = self._action(self.tr("&Reject"), self.reject_selected, "Ctrl+Backspace",
-                                       self.tr("Decline the selected edit (Ctrl+Backspace)"))
+                                       self.tr("Decline the selected edit (Ctrl+Backspace; R in the review list)"))
         self.act_next = self._action(self.tr("&Next Proposal"), lambda: self.step_proposal(1), "F8")
         self.act_prev = self._action(self.tr("&Previous Proposal"), lambda: self.step_proposal(-1), "Shift+F8")
         self.act_accept_doc = self._action(self.tr("Accept All in &Document"), lambda: self.accept_all(),
@@ -506,6 +506,12 @@ class MainWindow(QMainWindow):
         self.view.passthrough_shortcuts = [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"),
                                            QKeySequence("Ctrl+Backspace"), QKeySequence("Ctrl+Shift+Return")]
         self.encoding_button.setDefaultAction(self.act_reopen)
+        # In the review list, single keys work too (the text takes letters as typing, so not there).
+        for key, slot in (("A", self.accept_selected), ("R", self.reject_selected),
+                          ("Return", lambda: self.view.setFocus())):
+            sc = QShortcut(QKeySequence(key), self.review_table)
+            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+            sc.activated.connect(slot)
 
         for act, label in ((self.act_accept, self.tr("Accept")), (self.act_reject, self.tr("Reject")),
                            (self.act_accept_doc, self.tr("Accept all")),

@@ -183,6 +183,30 @@ class TextView(QPlainTextEdit):
         i = self.proposal_at_point(event.pos())
         self.contextMenuWanted.emit(-1 if i is None else i, event.globalPos())
 
+    # --- drops --------------------------------------------------------------------------------
+    @staticmethod
+    def _has_files(event) -> bool:
+        mime = event.mimeData()
+        return mime.hasUrls() and any(u.isLocalFile() for u in mime.urls())
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._has_files(event):
+            event.ignore()  # files dropped on the text are opened by the window, not pasted as paths
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._has_files(event):
+            event.ignore()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._has_files(event):
+            event.ignore()
+            return
+        super().dropEvent(event)
+
     # --- keys ---------------------------------------------------------------------------------
     def event(self, event) -> bool:
         # Undo/redo and the review shortcuts belong to the window's actions, not the text control.

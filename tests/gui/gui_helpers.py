@@ -9,19 +9,20 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.gui.document import STATUS_LOADING, Document
 
 
-def drop_files(window, paths) -> None:
-    """Drop file URLs on the window, as a file manager would."""
+def drop_files(window, paths, target=None) -> None:
+    """Drop file URLs on the window (or on one of its widgets), as a file manager would."""
+    target = target or window
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    center = window.rect().center()
+    center = target.rect().center()
     # Qt delivers a drop only to the widget that accepted the drag entering it.
     enter = QDragEnterEvent(center, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
     event = QDropEvent(QPointF(center), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, event)
+    QApplication.sendEvent(target, event)
     assert event.isAccepted()
 
 

@@ -404,3 +404,31 @@ def test_folder_of_many_small_files(qtbot, window, tmp_path):
     assert all(d.ok and d.analysed_revision == d.revision for d in window.documents.documents)
     assert all(trailing(d) for d in window.documents.documents)
     assert window.recent_files()[0] == str(folder.absolute())  # the folder, not 300 entries
+
+
+def test_files_dropped_on_the_text_are_opened_not_pasted(qtbot, window, article, tmp_path):
+    window.open_paths([article])
+    wait_idle(qtbot, window)
+    second = tmp_path / "second.txt"
+    second.write_text("Second file   \n", encoding="utf-8")
+    drop_files(window, [second], target=window.view.viewport())
+    wait_idle(qtbot, window)
+    assert [d.name for d in window.documents.documents] == ["article.txt", "second.txt"]
+    assert window.documents.documents[0].text == ARTICLE  # no path pasted into the first text
+
+
+def test_single_keys_in_the_review_list(qtbot, window, article):
+    window.open_paths([article])
+    wait_idle(qtbot, window)
+    doc = window.current
+    n = len(doc.proposals)
+    window.review_table.setFocus()
+    window._select_index(0)
+    first = window.selected_edit()
+    qtbot.keyClick(window.review_table, Qt.Key.Key_A)
+    assert first not in doc.proposals and sum(doc.accepted.values()) == 1
+    second = window.selected_edit()  # the selection moved on to the next proposal
+    assert second is not None and second != first
+    qtbot.keyClick(window.review_table, Qt.Key.Key_R)
+    assert second not in doc.proposals and second in doc.rejected
+    assert len(doc.proposals) == n - 2
