@@ -203,6 +203,10 @@ def _chain_allows(chain: Chain, before: str, after: str, preferred: bool = False
         before, after = before[1:], after[1:]
     while before and after and before[-1] == after[-1]:
         before, after = before[:-1], after[:-1]
+    if not after and len(before) == 1 and chain.true == "utf-8" and chain.read_as not in _DOUBLE_BYTE:
+        lead = _encoded(before, chain.read_as)
+        # A UTF-8 lead byte merged into the character after it ("В«" is "«" read as Windows-1251).
+        return lead is not None and len(lead) == 1 and 0xC2 <= lead[0] <= 0xF4
     recovered = after.replace(LOST, "")
     if not recovered and preferred and after == LOST and 0 < len(before.replace(LOST, "").replace("?", "")) <= 2:
         return _scripts(before) <= _CJK_SCRIPTS
@@ -365,7 +369,7 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
         # (with the line's script or chain behind it) words that read like the language.
         return -1.0
     gain = m.cost(before) - m.cost(after) + context - weak
-    if te - ts <= 2 and not _touches_letter(token, ts, te):
+    if te - ts <= 2 and not _touches_letter(token, ts, te) and not preferred:
         # A lone character swapped for another (√ for Ã, ™ for ô, Õ for ’): code pages map almost
         # every byte, so with no word around it there is little evidence either way.
         if not _near_letter(token, ts, te) and not any(c.isalpha() for c in token[ts:te] + trep):
