@@ -294,3 +294,14 @@ def test_export_dialog_shows_the_plan_before_writing(qtbot, tmp_path):
     dlg.naming_combo.setCurrentText("{stem}.clean{ext}")
     assert "1 file(s) will be written" in dlg.plan_label.text() and "overwritten" not in dlg.plan_label.text()
     assert "b.clean.txt" in dlg.name_preview.text()  # the sample name is the current document's
+
+
+def test_fast_replaced_count_agrees_with_the_decoder(qtbot):
+    from desktop_app.core.decoding import decode_bytes
+
+    data = (JA + "Café “quoted” 😀\n").encode("cp932", "replace") + "é".encode() + b"\x81\x20ok"
+    dlg = EncodingDialog(data, "cp932")
+    qtbot.addWidget(dlg)
+    for codec in ("utf-8", "euc_jp", "gb18030", "cp932", "big5", "utf-16-le", "iso2022_jp"):
+        slow = sum(b - a for a, b in decode_bytes(data, encoding=codec).replaced)
+        assert dlg.replaced_bytes(codec) == slow, codec
