@@ -608,6 +608,8 @@ class DiffView(QWidget):
         self.result = res
         self._current = -1
         panes = (self.left, self.right, self.inline)
+        # A new diff of the same document (after an accept) keeps the place the user was looking at.
+        keep = [(p.verticalScrollBar().value(), p.horizontalScrollBar().value()) for p in panes]
         with QSignalBlocker(self.left.verticalScrollBar()), QSignalBlocker(self.right.verticalScrollBar()):
             if res.documents:
                 old = self._documents
@@ -619,6 +621,9 @@ class DiffView(QWidget):
             else:
                 for pane, text in zip(panes, (res.left_text, res.right_text, res.inline_text), strict=True):
                     pane.setPlainText(text)
+            for pane, (v, h) in zip(panes, keep, strict=True):
+                pane.verticalScrollBar().setValue(v)
+                pane.horizontalScrollBar().setValue(h)
         if res.hunks:
             self.summary_label.setText(
                 self.tr("{0} changes: {1} lines removed, {2} added, {3} changed").format(

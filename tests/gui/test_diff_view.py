@@ -262,3 +262,21 @@ def test_identical_texts(qtbot):
     assert not view.next_button.isEnabled() and not view.prev_button.isEnabled()
     view.next_change()  # harmless
     assert view.current_change() == -1
+
+
+def test_a_new_diff_keeps_the_scroll_position(qtbot):
+    view = DiffView()
+    qtbot.addWidget(view)
+    view.set_mode(DiffView.MODE_INLINE)
+    view.resize(600, 300)
+    view.show()
+    original, current = make_texts(300)
+    with qtbot.waitSignal(view.diff_ready):
+        view.set_texts(original, current)
+    view.go_to_change(200)
+    top = view.inline.verticalScrollBar().value()
+    assert top > 100
+    # The user accepts one more edit: the diff is recomputed, the view stays where it was.
+    with qtbot.waitSignal(view.diff_ready):
+        view.set_texts(original, current.replace("Page 3:", "Page three:"))
+    assert view.inline.verticalScrollBar().value() == top
