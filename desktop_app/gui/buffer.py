@@ -145,8 +145,11 @@ class DocumentBuffer(QObject):
 
     def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
         """The user typed, pasted or deleted: mirror it in the Document and push an undo step."""
-        if self._programmatic or self._pending:
+        if self._programmatic:
             return
+        # While a big text is still being filled in, the user can only edit the part already shown,
+        # whose offsets are the Document's own: the change is mirrored as usual and the rest of the
+        # text keeps being appended after it.
         doc = self.doc
         offsets = doc.offsets
         start = offsets.to_py(pos)

@@ -432,3 +432,24 @@ def test_single_keys_in_the_review_list(qtbot, window, article):
     qtbot.keyClick(window.review_table, Qt.Key.Key_R)
     assert second not in doc.proposals and second in doc.rejected
     assert len(doc.proposals) == n - 2
+
+
+def test_typing_while_a_big_text_is_still_filling_in(qtbot, window, tmp_path):
+    from desktop_app.gui.buffer import FILL_CHUNK
+
+    p = tmp_path / "big.txt"
+    p.write_text("Paragraph of text.\n\n" * (FILL_CHUNK // 2), encoding="utf-8")
+    with qtbot.waitSignal(window.documentLoaded, timeout=20_000):
+        window.open_paths([p])
+    buf = window.buffers[window.current.uid]
+    assert buf.filling
+    window.view.setFocus()
+    cursor = window.view.textCursor()
+    cursor.setPosition(0)
+    window.view.setTextCursor(cursor)
+    qtbot.keyClicks(window.view, "New start. ")
+    qtbot.waitUntil(lambda: not buf.filling)
+    doc = window.current
+    assert doc.text.startswith("New start. Paragraph")
+    assert buf.qdoc.toRawText().replace("\u2029", "\n") == doc.text
+    window.cancel_background()
