@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -128,7 +135,8 @@ class DocumentListModel(QAbstractListModel):
 class ReviewTableModel(QAbstractTableModel):
     """The current document's pending proposals: rule, reason, confidence, before → after."""
 
-    COLUMNS = ("Rule", "Before → After", "Confidence", "Reason")
+    COLUMNS = (QT_TRANSLATE_NOOP("ReviewTableModel", "Rule"), QT_TRANSLATE_NOOP("ReviewTableModel", "Before → After"),
+               QT_TRANSLATE_NOOP("ReviewTableModel", "Confidence"), QT_TRANSLATE_NOOP("ReviewTableModel", "Reason"))
     EditRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None) -> None:

@@ -515,7 +515,7 @@
     <name>FindBar</name>
     <message>
         <source>Find in text</source>
-        <extracomment>Typing pauses this long before the text is analysed again. Folders dropped or opened contribute at most this many files. Texts longer than twice this are analysed in paragraph-aligned sections of about this many characters.</extracomment>
+        <extracomment>Typing pauses this long before the text is analysed again. Folders dropped or opened contribute at most this many files. Background tasks started per event-loop turn when many are due at once. Texts longer than twice this are analysed in paragraph-aligned sections of about this many characters. The section on screen is analysed first, and smaller, so that its highlights come quickly.</extracomment>
         <translation>テキスト内を検索</translation>
     </message>
     <message>
@@ -639,16 +639,16 @@
         <translation>承認(&amp;A)</translation>
     </message>
     <message>
-        <source>Apply the selected edit (Ctrl+Enter)</source>
-        <translation>選択した編集を適用する (Ctrl+Enter)</translation>
-    </message>
-    <message>
         <source>&amp;Reject</source>
         <translation>却下(&amp;R)</translation>
     </message>
     <message>
-        <source>Decline the selected edit (Ctrl+Backspace)</source>
-        <translation>選択した編集を却下する (Ctrl+Backspace)</translation>
+        <source>Apply the selected edit (Ctrl+Enter; A in the review list)</source>
+        <translation>選択した編集を適用する（Ctrl+Enter、確認リストでは A）</translation>
+    </message>
+    <message>
+        <source>Decline the selected edit (Ctrl+Backspace; R in the review list)</source>
+        <translation>選択した編集を却下する（Ctrl+Backspace、確認リストでは R）</translation>
     </message>
     <message>
         <source>&amp;Next Proposal</source>
@@ -961,6 +961,22 @@
 </context>
 <context>
     <name>ReviewTableModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Before → After</source>
+        <translation>変更前 → 変更後</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>確度</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
     <message>
         <source>(delete)</source>
         <translation>（削除）</translation>

@@ -107,6 +107,10 @@ def test_main_window_menus_in_japanese(qtbot, japanese):
     assert "ファイル(&F)" in titles and "編集(&E)" in titles and "ヘルプ(&H)" in titles
     file_menu = win.menuBar().actions()[0].menu()
     assert "開く(&O)…" in [a.text() for a in file_menu.actions()]
+    from PySide6.QtCore import Qt
+
+    headers = [win.review_model.headerData(i, Qt.Orientation.Horizontal) for i in range(4)]
+    assert headers == ["ルール", "変更前 → 変更後", "確度", "理由"]
 
 
 def test_dialogs_in_japanese(qtbot, qapp, japanese):
