@@ -572,6 +572,12 @@ class MainWindow(QMainWindow):
                 1 if self.tabs.currentIndex() == 0 else 0), "Ctrl+D")
             m.addAction(act)
 
+        i18n = _optional("desktop_app.gui.i18n")
+        if i18n is not None and hasattr(i18n, "fill_language_menu"):
+            m.addSeparator()
+            lang = m.addMenu(self.tr("&Language"))
+            lang.aboutToShow.connect(lambda: i18n.fill_language_menu(lang))
+
         m = mb.addMenu(self.tr("&Tools"))
         m.addAction(self.act_rules)
 
@@ -755,7 +761,6 @@ class MainWindow(QMainWindow):
         doc = Document(name=name)
         self.documents.add([doc])
         doc.set_loaded(Loaded(text.replace("\r\n", "\n"), "utf-8", 1.0, detect_newline(text)))
-        self._loads_pending += 0
         self.select_document(doc)
         self._schedule_analysis(doc)
         return doc
@@ -881,7 +886,7 @@ class MainWindow(QMainWindow):
         old = self._tasks.get(key)
         if old is not None:
             old.cancel()
-            self._untrack(key, finished=False)
+            self._untrack(key)
         if not doc.ok or doc.status == STATUS_LOADING:
             return
         if doc.analysed_revision < 0:
@@ -974,7 +979,7 @@ class MainWindow(QMainWindow):
         self._progress_total += 1
         self._update_progress()
 
-    def _untrack(self, key, finished: bool = True) -> None:
+    def _untrack(self, key) -> None:
         if self._tasks.pop(key, None) is not None:
             self._progress_done += 1
         self._update_progress()
@@ -1534,4 +1539,4 @@ def _html(s: str) -> str:
     return html.escape(s)
 
 
-__all__ = ["MainWindow", "expand_paths", "STATUS_ANALYSING", "STATUS_READY"]
+__all__ = ["MainWindow", "expand_paths", "split_sections"]
