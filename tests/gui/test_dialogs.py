@@ -305,3 +305,15 @@ def test_fast_replaced_count_agrees_with_the_decoder(qtbot):
     for codec in ("utf-8", "euc_jp", "gb18030", "cp932", "big5", "utf-16-le", "iso2022_jp"):
         slow = sum(b - a for a, b in decode_bytes(data, encoding=codec).replaced)
         assert dlg.replaced_bytes(codec) == slow, codec
+
+
+def test_switching_a_rule_back_on_restores_its_sub_rules(qtbot):
+    dlg = RulesDialog(default_profile().replace(disabled_rules=frozenset({"spacing", "duplicate.line"})))
+    qtbot.addWidget(dlg)
+    spacing, trailing = dlg._rule_items["spacing"], dlg._rule_items["spacing.trailing"]
+    assert spacing.checkState(0) == Qt.CheckState.Unchecked
+    assert trailing.checkState(0) == Qt.CheckState.Checked and trailing.isDisabled()
+    assert dlg._rule_items["duplicate.line"].checkState(0) == Qt.CheckState.Unchecked
+    spacing.setCheckState(0, Qt.CheckState.Checked)
+    assert not trailing.isDisabled()
+    assert dlg.result_profile().disabled_rules == {"duplicate.line"}

@@ -261,7 +261,12 @@ class RulesDialog(QDialog):
             item.setCheckState(0, Qt.CheckState.Unchecked if cat in profile.disabled_categories
                                else Qt.CheckState.Checked)
         for rid, item in self._rule_items.items():
-            off = any(rid == d or rid.startswith(d + ".") for d in profile.disabled_rules)
+            parent = item.parent()
+            # A sub-rule's box shows its own switch: its rule being off greys it out instead, so
+            # switching the rule back on restores the sub-rules as they were.
+            own = parent.data(0, _ID) if item.data(0, _KIND) == "sub" and parent is not None else None
+            off = any((rid == d or rid.startswith(d + ".")) and d != own and not (own or "").startswith(d + ".")
+                      for d in profile.disabled_rules)
             item.setCheckState(0, Qt.CheckState.Unchecked if off else Qt.CheckState.Checked)
         self.tree.blockSignals(False)
         self._sync_enabled()
