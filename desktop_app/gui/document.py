@@ -336,6 +336,11 @@ class Document:
             self.offsets = OffsetMap(self.text)
         self.proposals = shift_edits(self.proposals, splices)
         self.rejected = shift_edits(self.rejected, splices, disjoint=False)
+        if self.notices:
+            as_edits = sorted((Edit(n.start, n.end, "", n.rule, n.category, n.message, 0.0) for n in self.notices),
+                              key=lambda e: (e.start, e.end))
+            self.notices = [Notice(e.start, e.end, e.rule, e.category, e.reason)
+                            for e in shift_edits(as_edits, splices, disjoint=False)]
         self.revision += 1
         delta = sum(len(r) - (t - s) for s, t, r in splices)
         lo = splices[0][0]

@@ -134,8 +134,9 @@ class TextView(QPlainTextEdit):
     def _selection(buffer: DocumentBuffer, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         sel = QTextEdit.ExtraSelection()
         cursor = QTextCursor(buffer.qdoc)
-        cursor.setPosition(start)
-        cursor.setPosition(min(end, buffer.qdoc.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
+        last = buffer.qdoc.characterCount() - 1
+        cursor.setPosition(min(start, last))
+        cursor.setPosition(min(end, last), QTextCursor.MoveMode.KeepAnchor)
         sel.cursor = cursor
         sel.format = fmt
         return sel

@@ -453,3 +453,22 @@ def test_typing_while_a_big_text_is_still_filling_in(qtbot, window, tmp_path):
     assert doc.text.startswith("New start. Paragraph")
     assert buf.qdoc.toRawText().replace("\u2029", "\n") == doc.text
     window.cancel_background()
+
+
+def test_accepting_confident_edits_gives_what_the_cli_writes(qtbot, window):
+    """The GUI's "Accept Confident Edits" (repeated until nothing is left) equals `clean_text`."""
+    from desktop_app.core import clean_text
+    from desktop_app.core.resources import resource_path
+
+    samples = sorted(resource_path("samples").glob("*.txt"))
+    if not samples:
+        pytest.skip("no bundled sample")
+    window.open_paths(samples[:1])
+    wait_idle(qtbot, window)
+    doc = window.current
+    for _ in range(6):
+        if not window.accept_confident():
+            break
+        wait_idle(qtbot, window)
+    assert doc.text == clean_text(doc.original, window.profile)
+    assert all(0 <= n.start <= n.end <= len(doc.text) for n in doc.notices)
