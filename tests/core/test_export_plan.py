@@ -223,3 +223,24 @@ def test_unwritable_folder_is_reported_not_raised(tmp_path):
     blocker.write_text("I am a file")
     summary = export_documents([item("a.txt")], ExportOptions(output_dir=blocker / "sub"))
     assert summary.written == [] and summary.failed and "cannot create the folder" in summary.failed[0][1]
+
+
+def test_export_plan_needs_no_qt(tmp_path):
+    import subprocess
+    import sys
+
+    code = f"""
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('PySide6', 'shiboken6'):
+            raise ImportError('Qt is blocked in this test')
+sys.meta_path.insert(0, Block())
+from pathlib import Path
+from desktop_app.core.export_plan import ExportItem, ExportOptions, export_documents
+s = export_documents([ExportItem(None, 'a.txt', 'x\\n')], ExportOptions(output_dir=Path({str(tmp_path)!r})))
+assert s.ok and s.written
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "a.clean.txt").read_bytes() == b"x\n"
