@@ -731,6 +731,10 @@
         <translation>変更点（差分）(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
