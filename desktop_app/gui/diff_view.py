@@ -23,6 +23,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+import shiboken6
 from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -597,11 +598,15 @@ class DiffView(QWidget):
         self._paint_timer.start()
 
     def _failed(self, gen: int, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
         if gen == self._generation:
             self._task = None
             self.summary_label.setText(self.tr("The comparison failed: {0}").format(exc))
 
     def _show(self, gen: int, res: DiffResult | None) -> None:
+        if not shiboken6.isValid(self):
+            return  # the view was closed while the diff was computed
         if gen != self._generation or res is None:
             return  # a newer set_texts is on its way
         self._task = None

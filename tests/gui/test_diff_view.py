@@ -280,3 +280,15 @@ def test_a_new_diff_keeps_the_scroll_position(qtbot):
     with qtbot.waitSignal(view.diff_ready):
         view.set_texts(original, current.replace("Page 3:", "Page three:"))
     assert view.inline.verticalScrollBar().value() == top
+
+
+def test_closing_the_view_during_a_diff_is_harmless(qtbot):
+    from desktop_app.gui.worker import wait_for_idle
+
+    view = DiffView()
+    original, current = make_texts(2000)
+    view.set_texts(original, current)
+    view.deleteLater()
+    qtbot.wait(1)  # the C++ object goes; the worker's late result must be dropped quietly
+    wait_for_idle()
+    qtbot.wait(20)
