@@ -116,24 +116,48 @@ def options_problems(o: ExportOptions) -> list[str]:
     return problems
 
 
-def validate_naming(pattern: str) -> str | None:
-    """None when `pattern` is a usable naming pattern, else a message saying what is wrong."""
+def naming_problem(pattern: str) -> tuple[str, str] | None:
+    """What is wrong with a naming pattern, as (code, detail), or None when it is usable.
+
+    Codes: "empty", "braces" (detail: the parser's message), "placeholder" (detail: the unknown
+    placeholder), "folders", "same-name", "format" (a format spec such as {stem:03d} that cannot
+    apply; detail: the error). The GUI words each code in the user's language.
+    """
     if not pattern.strip():
-        return "The naming pattern is empty."
+        return ("empty", "")
     try:
         fields = [f for _, f, spec, conv in string.Formatter().parse(pattern) if f is not None]
     except ValueError as exc:
-        return f"The naming pattern has unbalanced braces ({exc})."
+        return ("braces", str(exc))
     for f in fields:
         if f not in PLACEHOLDERS:
-            shown = "{" + f + "}" if f else "{}"
-            return (f"Unknown placeholder {shown}; use "
-                    + ", ".join("{" + p + "}" for p in PLACEHOLDERS) + ".")
+            return ("placeholder", "{" + f + "}" if f else "{}")
     if any(sep in pattern for sep in ("/", "\\")):
-        return "The naming pattern must be a file name, without folders."
+        return ("folders", "")
     if not ({"stem", "name", "n"} & set(fields)):
-        return "The naming pattern needs {stem}, {name} or {n}, or every document gets the same name."
+        return ("same-name", "")
+    try:
+        pattern.format(stem="a", ext=".txt", name="a.txt", n=1, encoding="utf-8")
+    except (ValueError, IndexError, KeyError, TypeError) as exc:
+        return ("format", str(exc))
     return None
+
+
+def validate_naming(pattern: str) -> str | None:
+    """None when `pattern` is a usable naming pattern, else a message saying what is wrong."""
+    problem = naming_problem(pattern)
+    if problem is None:
+        return None
+    code, detail = problem
+    placeholders = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+    return {
+        "empty": "The naming pattern is empty.",
+        "braces": f"The naming pattern has unbalanced braces ({detail}).",
+        "placeholder": f"Unknown placeholder {detail}; use {placeholders}.",
+        "folders": "The naming pattern must be a file name, without folders.",
+        "same-name": "The naming pattern needs {stem}, {name} or {n}, or every document gets the same name.",
+        "format": f"The naming pattern cannot be applied: {detail}.",
+    }[code]
 
 
 # --- items and names -------------------------------------------------------------------------

@@ -475,6 +475,30 @@
         <translation>書き出す(&amp;X)</translation>
     </message>
     <message>
+        <source>The naming pattern is empty.</source>
+        <translation>ファイル名のパターンが空です。</translation>
+    </message>
+    <message>
+        <source>The naming pattern has unbalanced braces ({0}).</source>
+        <translation>ファイル名のパターンの波かっこが対応していません ({0})。</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {0}; use {1}.</source>
+        <translation>不明なプレースホルダー {0} です。{1} を使ってください。</translation>
+    </message>
+    <message>
+        <source>The naming pattern must be a file name, without folders.</source>
+        <translation>ファイル名のパターンにはフォルダーを含めず、ファイル名だけを指定してください。</translation>
+    </message>
+    <message>
+        <source>The naming pattern needs {stem}, {name} or {n}, or every document gets the same name.</source>
+        <translation>ファイル名のパターンには {stem}、{name}、{n} のいずれかが必要です。ないとすべての文書が同じ名前になります。</translation>
+    </message>
+    <message>
+        <source>The naming pattern cannot be applied: {0}.</source>
+        <translation>ファイル名のパターンを適用できません: {0}。</translation>
+    </message>
+    <message>
         <source>Choose an output folder.</source>
         <translation>出力フォルダーを選んでください。</translation>
     </message>

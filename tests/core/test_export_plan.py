@@ -37,6 +37,8 @@ def item(name: str, text: str = "本文です。\nline two\n", source: Path | No
     ("out/{stem}{ext}", "without folders"),
     ("..\\{stem}{ext}", "without folders"),
     ("fixed.txt", "same name"),
+    ("{stem:03d}{ext}", "cannot be applied"),  # a number format on a string
+    ("{n:>}{stem}", None),
 ])
 def test_validate_naming(pattern, problem):
     err = validate_naming(pattern)

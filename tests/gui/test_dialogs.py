@@ -198,6 +198,8 @@ def test_export_dialog_options_and_inline_naming_error(qtbot, tmp_path):
     assert not ok_button(dlg).isEnabled() and "Unknown placeholder" in dlg.name_preview.text()
     dlg.naming_combo.setCurrentText("sub/{stem}{ext}")
     assert not ok_button(dlg).isEnabled()
+    dlg.naming_combo.setCurrentText("{stem:03d}{ext}")  # would fail when formatting: refused up front
+    assert not ok_button(dlg).isEnabled() and "cannot be applied" in dlg.name_preview.text()
     dlg.naming_combo.setCurrentText("{stem}{ext}")
     assert ok_button(dlg).isEnabled()
     dlg.all_radio.setChecked(True)

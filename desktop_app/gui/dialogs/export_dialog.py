@@ -37,12 +37,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.export_plan import (
     EXPORT_ENCODINGS,
+    PLACEHOLDERS,
     ExportItem,
     ExportOptions,
     PlannedExport,
     format_name,
+    naming_problem,
     plan_exports,
-    validate_naming,
 )
 from desktop_app.gui.dialogs._common import error_color
 
@@ -199,9 +200,19 @@ class ExportDialog(QDialog):
     # --- public ----------------------------------------------------------------------------
     def problem(self) -> str | None:
         """What keeps the options from being used (shown inline), or None."""
-        err = validate_naming(self.naming_combo.currentText())
-        if err:
-            return err
+        naming = naming_problem(self.naming_combo.currentText())
+        if naming:
+            code, detail = naming
+            placeholders = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+            return {
+                "empty": self.tr("The naming pattern is empty."),
+                "braces": self.tr("The naming pattern has unbalanced braces ({0}).").format(detail),
+                "placeholder": self.tr("Unknown placeholder {0}; use {1}.").format(detail, placeholders),
+                "folders": self.tr("The naming pattern must be a file name, without folders."),
+                "same-name": self.tr("The naming pattern needs {stem}, {name} or {n}, "
+                                     "or every document gets the same name."),
+                "format": self.tr("The naming pattern cannot be applied: {0}.").format(detail),
+            }.get(code, code)
         folder = self.folder_edit.text().strip()
         if not folder:
             return self.tr("Choose an output folder.")
