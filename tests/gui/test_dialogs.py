@@ -319,3 +319,51 @@ def test_switching_a_rule_back_on_restores_its_sub_rules(qtbot):
     spacing.setCheckState(0, Qt.CheckState.Checked)
     assert not trailing.isDisabled()
     assert dlg.result_profile().disabled_rules == {"duplicate.line"}
+
+
+def _answer_modal(qtbot, action):
+    """Run `action(dialog)` on the next modal dialog, once it is shown (helpers call exec())."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def attempt():
+        dlg = QApplication.activeModalWidget()
+        if dlg is None:
+            QTimer.singleShot(10, attempt)
+            return
+        action(dlg)
+
+    QTimer.singleShot(0, attempt)
+
+
+def test_choose_encoding_returns_the_choice_or_none(qtbot):
+    from desktop_app.gui.dialogs import choose_encoding
+
+    data = JA.encode("cp932")
+
+    def pick_euc(dlg):
+        dlg.select_encoding("euc_jp")
+        dlg.accept()
+
+    _answer_modal(qtbot, pick_euc)
+    assert choose_encoding(None, data, "cp932") == "euc_jp"
+    _answer_modal(qtbot, lambda dlg: dlg.reject())
+    assert choose_encoding(None, data, "cp932") is None
+
+
+def test_edit_rules_and_ask_export_options_helpers(qtbot, tmp_path):
+    from desktop_app.gui.dialogs import ask_export_options, edit_rules
+
+    def disable_spacing(dlg):
+        dlg._category_items["spacing"].setCheckState(0, Qt.CheckState.Unchecked)
+        dlg.accept()
+
+    _answer_modal(qtbot, disable_spacing)
+    assert edit_rules(None, default_profile()).disabled_categories == {"spacing"}
+
+    def set_folder(dlg):
+        dlg.folder_edit.setText(str(tmp_path))
+        dlg.accept()
+
+    _answer_modal(qtbot, set_folder)
+    assert ask_export_options(None, 1, True).output_dir == tmp_path
