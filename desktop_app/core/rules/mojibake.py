@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from desktop_app.core.edits import Edit
 from desktop_app.core.mojibake import repair_text
+from desktop_app.core.mojibake.chains import CHAINS
 
 from . import rule
 
@@ -22,9 +23,12 @@ from . import rule
       examples=[("cafÃ© â€œnoirâ€\x9d", "café “noir”"), ("North Koreaís army", "North Korea’s army"),
                 ("縺薙ｓ縺ｫ縺｡縺ｯ", "こんにちは"), ("AT&amp;T", "AT&T")],
       order=10,
-      sub_rules={"mojibake.utf8-as-sloppywindows1252": "UTF-8 read as Windows-1252 (ftfy)",
-                 "mojibake.cp1252-macroman": "Windows-1252 read as MacRoman",
-                 "mojibake.utf8-cp932": "UTF-8 read as CP932 (Shift_JIS)"})
+      sub_rules={"mojibake.utf8-as-latin1": "UTF-8 read as Latin-1/Windows-1252 and other ftfy fixes "
+                                            "(the sub-id names ftfy's plan)",
+                 "mojibake.unescape-html": "HTML entities (ftfy)",
+                 "mojibake.utf8-nbsp": "UTF-8 whose no-break-space byte became a space",
+                 "mojibake.double": "text mojibaked twice",
+                 **{f"mojibake.{c.family}": c.label for c in CHAINS}})
 def mojibake(text: str, ctx) -> Iterator[Edit]:
     for r in repair_text(text):
         yield Edit(r.start, r.end, r.replacement, r.rule, "encoding", r.reason, r.confidence)
