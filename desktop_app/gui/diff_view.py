@@ -24,7 +24,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import shiboken6
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QSignalBlocker, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -659,6 +659,11 @@ class DiffView(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self._paint_timer.start()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light/dark switched: colours follow
+            self._paint_timer.start()
 
     def _update_navigation(self) -> None:
         n = self.change_count()

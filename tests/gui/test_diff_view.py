@@ -292,3 +292,16 @@ def test_closing_the_view_during_a_diff_is_harmless(qtbot):
     qtbot.wait(1)  # the C++ object goes; the worker's late result must be dropped quietly
     wait_for_idle()
     qtbot.wait(20)
+
+
+def test_colours_follow_a_dark_palette(qtbot):
+    from PySide6.QtGui import QColor, QPalette
+
+    view = DiffView()
+    qtbot.addWidget(view)
+    light = view.colors()["removed"].alpha()
+    pal = view.palette()
+    pal.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    pal.setColor(QPalette.ColorRole.Text, QColor("#e0e0e0"))
+    view.setPalette(pal)
+    assert view.colors()["removed"].alpha() > light  # stronger over a dark base, to stay visible
