@@ -233,6 +233,9 @@ class PlannedExport:
 
     status: "write" (target is free), "replace" (target exists and will be replaced),
             "skip" (not written; reason says why), "conflict" (refused; reason says why).
+    reason: the why, in English; `code` says the same for a GUI to word in its own language:
+            "outside", "same-name" (`other`: the index of the document with that name),
+            "manifest-name", "input", "overwrite-input", "is-folder", "exists", "replace-existing".
     """
 
     index: int
@@ -240,6 +243,8 @@ class PlannedExport:
     target: Path | None
     status: str
     reason: str = ""
+    code: str = ""
+    other: int | None = None
 
     @property
     def will_write(self) -> bool:
@@ -275,7 +280,8 @@ def plan_exports(items: Sequence[ExportItem], options: ExportOptions) -> list[Pl
         target = out_dir / name
         # Belt and braces: the sanitized name cannot leave the folder, but check the resolved path.
         if _resolved(target).parent != out_dir:
-            plans.append(PlannedExport(i, item, None, "conflict", f"{name!r} would be written outside the folder"))
+            plans.append(PlannedExport(i, item, None, "conflict", f"{name!r} would be written outside the folder",
+                                       "outside"))
             continue
         key = _key(target)
         if key in taken:
@@ -288,23 +294,25 @@ def plan_exports(items: Sequence[ExportItem], options: ExportOptions) -> list[Pl
             else:
                 other = taken[key]
                 what = "the manifest" if other < 0 else f"document {other + 1}"
-                plans.append(PlannedExport(i, item, target, "conflict",
-                                           f"{target.name} is also the name of {what}"))
+                plans.append(PlannedExport(i, item, target, "conflict", f"{target.name} is also the name of {what}",
+                                           "manifest-name" if other < 0 else "same-name",
+                                           None if other < 0 else other))
                 continue
         if key in inputs:
             if not options.overwrite_inputs:
                 plans.append(PlannedExport(i, item, target, "conflict",
-                                           f"{target.name} is an input file; tick the confirmation to overwrite inputs"))
+                                           f"{target.name} is an input file; tick the confirmation to overwrite inputs",
+                                           "input"))
                 continue
             taken[key] = i
-            plans.append(PlannedExport(i, item, target, "replace", "overwrites the input file"))
+            plans.append(PlannedExport(i, item, target, "replace", "overwrites the input file", "overwrite-input"))
             continue
         if target.exists():
             if target.is_dir():
-                plans.append(PlannedExport(i, item, target, "conflict", f"{target.name} is a folder"))
+                plans.append(PlannedExport(i, item, target, "conflict", f"{target.name} is a folder", "is-folder"))
                 continue
             if options.if_exists == "skip":
-                plans.append(PlannedExport(i, item, target, "skip", f"{target.name} already exists"))
+                plans.append(PlannedExport(i, item, target, "skip", f"{target.name} already exists", "exists"))
                 continue
             if options.if_exists == "rename":
                 n = 2
@@ -315,7 +323,8 @@ def plan_exports(items: Sequence[ExportItem], options: ExportOptions) -> list[Pl
                 plans.append(PlannedExport(i, item, target, "write"))
                 continue
             taken[key] = i
-            plans.append(PlannedExport(i, item, target, "replace", f"replaces the existing {target.name}"))
+            plans.append(PlannedExport(i, item, target, "replace", f"replaces the existing {target.name}",
+                                       "replace-existing"))
             continue
         taken[key] = i
         plans.append(PlannedExport(i, item, target, "write"))

@@ -511,6 +511,30 @@
         <translation>例: {0} → {1}</translation>
     </message>
     <message>
+        <source>its name would put it outside the folder</source>
+        <translation>その名前ではフォルダーの外に書き出されてしまいます</translation>
+    </message>
+    <message>
+        <source>{0} is also the name of document {1}</source>
+        <translation>{0} は文書 {1} と同じ名前です</translation>
+    </message>
+    <message>
+        <source>{0} is also the name of the manifest</source>
+        <translation>{0} はマニフェストと同じ名前です</translation>
+    </message>
+    <message>
+        <source>{0} is an input file; tick the confirmation to overwrite inputs</source>
+        <translation>{0} は入力ファイルです。上書きするには確認のチェックを入れてください</translation>
+    </message>
+    <message>
+        <source>{0} is a folder</source>
+        <translation>{0} はフォルダーです</translation>
+    </message>
+    <message>
+        <source>{0} already exists</source>
+        <translation>{0} は既に存在します</translation>
+    </message>
+    <message>
         <source>{0} file(s) will be written.</source>
         <translation>{0} 件のファイルを書き出します。</translation>
     </message>

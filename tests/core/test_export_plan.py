@@ -88,7 +88,7 @@ def test_collision_between_documents_is_a_conflict(tmp_path):
     items = [item("a.txt", source=tmp_path / "x" / "a.txt"), item("A.TXT", source=tmp_path / "y" / "A.TXT")]
     plans = plan_exports(items, ExportOptions(output_dir=tmp_path / "out", naming="{stem}.clean{ext}"))
     assert [p.status for p in plans] == ["write", "conflict"]
-    assert "document 1" in plans[1].reason
+    assert "document 1" in plans[1].reason and (plans[1].code, plans[1].other) == ("same-name", 0)
 
 
 def test_collision_renamed_when_asked(tmp_path):
@@ -102,7 +102,7 @@ def test_inputs_are_protected_unless_confirmed(tmp_path):
     src.write_bytes(b"original\n")
     items = [item("in.txt", "cleaned\n", source=src)]
     plans = plan_exports(items, ExportOptions(output_dir=tmp_path, naming="{name}"))
-    assert plans[0].status == "conflict" and "input" in plans[0].reason
+    assert plans[0].status == "conflict" and "input" in plans[0].reason and plans[0].code == "input"
     summary = export_documents(items, ExportOptions(output_dir=tmp_path, naming="{name}"))
     assert summary.written == [] and summary.skipped and src.read_bytes() == b"original\n"
 
@@ -126,7 +126,7 @@ def test_existing_output_policies(tmp_path):
 def test_manifest_name_is_reserved(tmp_path):
     items = [item("scrubtext-manifest.jsonl")]
     plans = plan_exports(items, ExportOptions(output_dir=tmp_path, naming="{name}", manifest=True))
-    assert plans[0].status == "conflict" and "manifest" in plans[0].reason
+    assert plans[0].status == "conflict" and "manifest" in plans[0].reason and plans[0].code == "manifest-name"
 
 
 def test_bad_options_are_rejected():

@@ -149,3 +149,18 @@ def test_language_menu_saves_the_choice(qtbot, monkeypatch):
     assert i18n.saved_language() == "ja" and i18n.preferred_language() == "ja"
     i18n.fill_language_menu(menu)
     assert [a.isChecked() for a in menu.actions()] == [False, False, True]
+
+
+def test_export_plan_reasons_in_japanese(qtbot, qapp, japanese, tmp_path):
+    from desktop_app.core.export_plan import ExportItem
+    from desktop_app.gui.dialogs import ExportDialog
+
+    src = tmp_path / "a.txt"
+    src.write_text("x", encoding="utf-8")
+    dlg = ExportDialog(None, 1, True, items=[ExportItem(src, "a.txt", "A\n")], current_index=0)
+    qtbot.addWidget(dlg)
+    dlg.folder_edit.setText(str(tmp_path))
+    dlg.naming_combo.setCurrentText("{name}")
+    assert "a.txt は入力ファイルです" in dlg.plan_label.text()
+    dlg.naming_combo.setCurrentText("{title}")
+    assert "不明なプレースホルダー {title}" in dlg.name_preview.text()

@@ -160,7 +160,9 @@ class ExportDialog(QDialog):
         self.manifest_check.setChecked(_as_bool(saved.get("manifest", False)))
 
         form = QFormLayout()
-        form.addRow(self.tr("Output &folder:"), folder_row)
+        folder_label = QLabel(self.tr("Output &folder:"))
+        folder_label.setBuddy(self.folder_edit)  # a row whose field is a layout gets no buddy by itself
+        form.addRow(folder_label, folder_row)
         form.addRow(self.tr("File &names:"), self.naming_combo)
         form.addRow("", self.name_preview)
         form.addRow(self.tr("&Encoding:"), self.encoding_combo)
@@ -275,6 +277,19 @@ class ExportDialog(QDialog):
             chosen = [self._items[self._current_index]]
         return plan_exports(chosen, o)
 
+    def plan_reason(self, p: PlannedExport) -> str:
+        """Why a document is not written, in the UI's language."""
+        name = p.target.name if p.target is not None else p.item.name
+        words = {
+            "outside": self.tr("its name would put it outside the folder"),
+            "same-name": self.tr("{0} is also the name of document {1}").format(name, (p.other or 0) + 1),
+            "manifest-name": self.tr("{0} is also the name of the manifest").format(name),
+            "input": self.tr("{0} is an input file; tick the confirmation to overwrite inputs").format(name),
+            "is-folder": self.tr("{0} is a folder").format(name),
+            "exists": self.tr("{0} already exists").format(name),
+        }
+        return words.get(p.code, p.reason)
+
     def _update_plan(self) -> None:
         if self._items is None:
             return
@@ -282,7 +297,7 @@ class ExportDialog(QDialog):
         writes = sum(p.status == "write" for p in plans)
         replaces = [p for p in plans if p.status == "replace"]
         refused = [p for p in plans if not p.will_write]
-        inputs = [p for p in replaces if "input" in p.reason]
+        inputs = [p for p in replaces if p.code == "overwrite-input"]
         parts = [escape(self.tr("{0} file(s) will be written.").format(writes + len(replaces)))]
         if len(replaces) > len(inputs):
             parts.append(escape(self.tr("{0} existing file(s) will be replaced.").format(len(replaces) - len(inputs))))
@@ -292,7 +307,7 @@ class ExportDialog(QDialog):
                          + escape(self.tr("{0} input file(s) will be overwritten.").format(len(inputs)))
                          + "</b></span>")
         if refused:
-            reasons = "".join(f"<br>• {escape(p.item.name)}: {escape(p.reason)}" for p in refused[:5])
+            reasons = "".join(f"<br>• {escape(p.item.name)}: {escape(self.plan_reason(p))}" for p in refused[:5])
             if len(refused) > 5:
                 reasons += "<br>" + escape(self.tr("… and {0} more").format(len(refused) - 5))
             parts.append(f'<span style="color:{red}">'
