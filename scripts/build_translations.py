@@ -14,12 +14,14 @@ ship in the PySide6-Essentials wheel. Also prints, per language, how many string
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
@@ -50,10 +52,66 @@ def ts_files() -> list[Path]:
     return sorted(I18N.glob("*.ts"))
 
 
+CATALOGUE = "RuleCatalogue"  # context of the rules' summaries and sub-rule descriptions (data, not code)
+
+
+def registry_strings() -> list[str]:
+    """The rule registry's user-visible texts: each rule's summary and its sub-rules' descriptions.
+
+    They are data in desktop_app/core/rules, which lupdate cannot see; the rules dialog shows them
+    through QCoreApplication.translate(CATALOGUE, text).
+    """
+    sys.path.insert(0, str(ROOT))
+    from desktop_app.core.rules import load_all
+
+    out: list[str] = []
+    for r in sorted(load_all().values(), key=lambda r: (r.order, r.id)):
+        for text in (r.summary, *r.sub_rules.values()):
+            if text and text not in out:
+                out.append(text)
+    return out
+
+
+def _catalogue_translations(ts: Path) -> dict[str, str]:
+    if not ts.exists():
+        return {}
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        if ctx.findtext("name") == CATALOGUE:
+            return {m.findtext("source"): (m.find("translation").text or "") for m in ctx.iter("message")
+                    if m.find("translation") is not None and m.find("translation").get("type") != "unfinished"}
+    return {}
+
+
+def _xml(text: str) -> str:
+    return xml_escape(text, {'"': "&quot;", "'": "&apos;"})
+
+
+def _write_catalogue(ts: Path, translations: dict[str, str]) -> None:
+    """Put the registry's texts into `ts` as the CATALOGUE context, keeping known translations.
+
+    Written as text in lupdate's own layout, so that the file does not churn between runs.
+    """
+    text = ts.read_text(encoding="utf-8")
+    text = re.sub(r"<context>\s*<name>" + CATALOGUE + r"</name>.*?</context>\n", "", text, flags=re.S)
+    lines = ["<context>", f"    <name>{CATALOGUE}</name>"]
+    for source in registry_strings():
+        done = translations.get(source)
+        lines += ["    <message>", f"        <source>{_xml(source)}</source>",
+                  f"        <translation>{_xml(done)}</translation>" if done
+                  else '        <translation type="unfinished"></translation>',
+                  "    </message>"]
+    lines.append("</context>")
+    text = text.replace("</TS>", "\n".join(lines) + "\n</TS>")
+    ts.write_text(text, encoding="utf-8")
+
+
 def update(ts: Path) -> None:
-    """Re-extract the strings of desktop_app/gui into `ts`, keeping its translations."""
+    """Re-extract the strings of desktop_app/gui (lupdate) and the rule registry into `ts`,
+    keeping its translations."""
+    catalogue = _catalogue_translations(ts)  # lupdate -no-obsolete drops what it cannot see
     subprocess.run([tool("lupdate"), "-silent", "-extensions", "py", "-locations", "none", "-no-obsolete",
                     *map(str, SOURCES), "-ts", str(ts)], check=True)
+    _write_catalogue(ts, catalogue)
 
 
 def release(ts: Path, qm: Path) -> None:

@@ -1215,4 +1215,207 @@ After: {4}</source>
         <translation>入力</translation>
     </message>
 </context>
+<context>
+    <name>RuleCatalogue</name>
+    <message>
+        <source>Mojibake (text decoded with the wrong codec, once or twice), HTML entities and other encoding damage.</source>
+        <translation>文字化け（誤った文字コードで 1 回または 2 回解読されたテキスト）、HTML 実体参照、その他の文字コードの損傷。</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as Latin-1/Windows-1252 and other ftfy fixes (the sub-id names ftfy&apos;s plan)</source>
+        <translation>Latin-1/Windows-1252 として読まれた UTF-8 など、ftfy による修正（サブ ID は ftfy の手順名）</translation>
+    </message>
+    <message>
+        <source>HTML entities (ftfy)</source>
+        <translation>HTML 実体参照 (ftfy)</translation>
+    </message>
+    <message>
+        <source>UTF-8 whose no-break-space byte became a space</source>
+        <translation>ノーブレークスペースのバイトが空白になった UTF-8</translation>
+    </message>
+    <message>
+        <source>text mojibaked twice</source>
+        <translation>2 回文字化けしたテキスト</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as CP932 (Shift_JIS)</source>
+        <translation>CP932 (Shift_JIS) として読まれた UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as GBK</source>
+        <translation>GBK として読まれた UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as Big5</source>
+        <translation>Big5 として読まれた UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as EUC-KR (CP949)</source>
+        <translation>EUC-KR (CP949) として読まれた UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as Windows-1251</source>
+        <translation>Windows-1251 として読まれた UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as CP437</source>
+        <translation>CP437 として読まれた UTF-8</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as MacRoman</source>
+        <translation>MacRoman として読まれた UTF-8</translation>
+    </message>
+    <message>
+        <source>CP932 (Shift_JIS) read as Windows-1252</source>
+        <translation>Windows-1252 として読まれた CP932 (Shift_JIS)</translation>
+    </message>
+    <message>
+        <source>CP932 (Shift_JIS) read as Latin-1</source>
+        <translation>Latin-1 として読まれた CP932 (Shift_JIS)</translation>
+    </message>
+    <message>
+        <source>EUC-JP read as CP932 (Shift_JIS)</source>
+        <translation>CP932 (Shift_JIS) として読まれた EUC-JP</translation>
+    </message>
+    <message>
+        <source>Windows-1252 read as MacRoman</source>
+        <translation>MacRoman として読まれた Windows-1252</translation>
+    </message>
+    <message>
+        <source>MacRoman read as Windows-1252</source>
+        <translation>Windows-1252 として読まれた MacRoman</translation>
+    </message>
+    <message>
+        <source>MacRoman read as Latin-1</source>
+        <translation>Latin-1 として読まれた MacRoman</translation>
+    </message>
+    <message>
+        <source>Windows-1251 read as Windows-1252</source>
+        <translation>Windows-1252 として読まれた Windows-1251</translation>
+    </message>
+    <message>
+        <source>GBK read as Big5</source>
+        <translation>Big5 として読まれた GBK</translation>
+    </message>
+    <message>
+        <source>Big5 read as GBK</source>
+        <translation>GBK として読まれた Big5</translation>
+    </message>
+    <message>
+        <source>EUC-KR (CP949) read as GBK</source>
+        <translation>GBK として読まれた EUC-KR (CP949)</translation>
+    </message>
+    <message>
+        <source>Page-furniture lines: listed phrases in many languages, the user&apos;s phrases and patterns, and lines the classifier judges to be menus, share bars, footers or site-wide repeats.</source>
+        <translation>ページの定型部分の行：各言語の定型句リスト、ユーザー定義の語句とパターン、分類器がメニュー・共有バー・フッター・サイト共通の繰り返しと判定した行。</translation>
+    </message>
+    <message>
+        <source>a whole line from the phrase lists</source>
+        <translation>定型句リストと一致する行全体</translation>
+    </message>
+    <message>
+        <source>a whole line from the profile&apos;s phrases</source>
+        <translation>プロファイルの語句と一致する行全体</translation>
+    </message>
+    <message>
+        <source>a line matching one of the profile&apos;s patterns</source>
+        <translation>プロファイルのパターンのいずれかに一致する行</translation>
+    </message>
+    <message>
+        <source>a line the classifier judges to be furniture (evidence in the reason)</source>
+        <translation>分類器が定型部分と判定した行（根拠は理由欄に表示）</translation>
+    </message>
+    <message>
+        <source>a line found in a large share of the batch&apos;s documents</source>
+        <translation>一括処理の文書の多くに現れる行</translation>
+    </message>
+    <message>
+        <source>a comment section after the main text (proposed only)</source>
+        <translation>本文の後のコメント欄（提案のみ）</translation>
+    </message>
+    <message>
+        <source>the title line, when the profile drops titles</source>
+        <translation>タイトル行（プロファイルでタイトルを削除する設定のとき）</translation>
+    </message>
+    <message>
+        <source>Repeated paragraphs and lines, and a line repeated by the next one with something appended (a caption followed by the same caption plus a photo credit).</source>
+        <translation>繰り返された段落や行、および次の行で何かを付け加えて繰り返された行（キャプションの後に、写真クレジット付きの同じキャプションが続く場合など）。</translation>
+    </message>
+    <message>
+        <source>a paragraph that already appeared earlier in the text</source>
+        <translation>テキストの前の方に既に出てきた段落</translation>
+    </message>
+    <message>
+        <source>a substantial line that already appeared earlier</source>
+        <translation>前に既に出てきた、ある程度の長さの行</translation>
+    </message>
+    <message>
+        <source>a line repeated by the next one with something appended (or dropped)</source>
+        <translation>次の行で何かを付け加えて（または削って）繰り返された行</translation>
+    </message>
+    <message>
+        <source>Bylines, photo credits, live-blog timestamps and contributor lines (proposed for review).</source>
+        <translation>署名、写真クレジット、ライブブログの日時、寄稿者の行（確認用に提案）。</translation>
+    </message>
+    <message>
+        <source>a byline (By …, CNNの…より)</source>
+        <translation>署名（By …、CNNの…より）</translation>
+    </message>
+    <message>
+        <source>a line that is only a photo credit</source>
+        <translation>写真クレジットだけの行</translation>
+    </message>
+    <message>
+        <source>a photo credit at the end of a caption line (only the credit)</source>
+        <translation>キャプション行の末尾の写真クレジット（クレジット部分のみ）</translation>
+    </message>
+    <message>
+        <source>a line that is only a date and time</source>
+        <translation>日付と時刻だけの行</translation>
+    </message>
+    <message>
+        <source>a contributor line (… contributed reporting)</source>
+        <translation>寄稿者の行（… contributed reporting）</translation>
+    </message>
+    <message>
+        <source>Trailing spaces, runs of blank lines, invisible and control characters, doubled CJK punctuation (`。 。`, `。、`) and spaces between Japanese sentences.</source>
+        <translation>行末の空白、連続する空行、不可視文字と制御文字、重複した CJK の句読点（`。 。`、`。、`）、日本語の文と文の間の空白。</translation>
+    </message>
+    <message>
+        <source>spaces and tabs at the end of a line</source>
+        <translation>行末の空白とタブ</translation>
+    </message>
+    <message>
+        <source>two or more blank lines in a row, and blank lines at the start or end</source>
+        <translation>2 行以上連続する空行、および先頭や末尾の空行</translation>
+    </message>
+    <message>
+        <source>zero-width spaces, word joiners, stray BOMs, soft hyphens</source>
+        <translation>ゼロ幅スペース、単語結合子、紛れ込んだ BOM、ソフトハイフン</translation>
+    </message>
+    <message>
+        <source>control characters other than tab and line breaks</source>
+        <translation>タブと改行以外の制御文字</translation>
+    </message>
+    <message>
+        <source>doubled sentence-final CJK punctuation and a stray 、 after 。</source>
+        <translation>重複した CJK の文末句読点と、。の後の余分な 、</translation>
+    </message>
+    <message>
+        <source>ASCII spaces between Japanese sentences</source>
+        <translation>日本語の文と文の間の半角スペース</translation>
+    </message>
+    <message>
+        <source>Reports, without changing anything, a last paragraph that ends mid-sentence (truncated text) and paragraphs in a different language from the rest.</source>
+        <translation>何も変更せずに報告します：文の途中で終わる最後の段落（途切れたテキスト）と、他と異なる言語の段落。</translation>
+    </message>
+    <message>
+        <source>the last paragraph of prose ends without sentence-final punctuation</source>
+        <translation>最後の段落が文末の句読点なしで終わっている</translation>
+    </message>
+    <message>
+        <source>a paragraph whose language differs from most of the text</source>
+        <translation>テキストの大部分と言語が異なる段落</translation>
+    </message>
+</context>
 </TS>

@@ -128,7 +128,7 @@ def test_rules_tree_lists_registered_rules_with_examples(qtbot):
     qtbot.addWidget(dlg)
     for rid, r in load_all().items():
         item = dlg._rule_items[rid]
-        assert item.text(1) == r.summary
+        assert item.text(1) == r.summary  # English UI
         for sub in r.sub_rules:
             assert sub in dlg._rule_items
     with_examples = next(r for r in load_all().values() if r.examples)

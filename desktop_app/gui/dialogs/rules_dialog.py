@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -68,6 +68,12 @@ def pattern_problem(pattern: str) -> str | None:
             return str(exc)
         return None
     return validate_pattern(pattern)
+
+
+def _catalogue(text: str) -> str:
+    """A rule's summary or sub-rule description in the UI language (scripts/build_translations.py
+    puts the registry's texts in the "RuleCatalogue" context; untranslated ones stay English)."""
+    return QCoreApplication.translate("RuleCatalogue", text)
 
 
 def _show_ws(s: str) -> str:
@@ -167,14 +173,16 @@ class RulesDialog(QDialog):
             citem.setFirstColumnSpanned(bool(by_cat.get(cat)))  # the long label may use the whole row
             self._category_items[cat] = citem
             for r in by_cat.get(cat, []):
-                ritem = QTreeWidgetItem([r.id, r.summary])
+                summary = _catalogue(r.summary)
+                ritem = QTreeWidgetItem([r.id, summary])
                 ritem.setData(0, _KIND, "rule")
                 ritem.setData(0, _ID, r.id)
-                ritem.setToolTip(1, r.summary)
+                ritem.setToolTip(1, summary)
                 ritem.setFlags(ritem.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 citem.addChild(ritem)
                 self._rule_items[r.id] = ritem
                 for sub_id, desc in r.sub_rules.items():
+                    desc = _catalogue(desc)
                     sitem = QTreeWidgetItem([sub_id, desc])
                     sitem.setData(0, _KIND, "sub")
                     sitem.setData(0, _ID, sub_id)
