@@ -32,6 +32,7 @@ from desktop_app.core.boilerplate.features import LineFeatures, line_features
 from desktop_app.core.boilerplate.lines import Line
 from desktop_app.core.boilerplate.metadata import detect as detect_metadata
 from desktop_app.core.corpus import normalize_line
+from desktop_app.core.mojibake.engine import is_suspicious
 from desktop_app.core.resources import resource_path
 
 
@@ -373,6 +374,9 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
     else:
         zone = set(body)
     skip.update(i for i in zone if detect_metadata(lines[i].text) is not None)
+    # A line with mojibake is judged on garbage (no stopwords, odd letters): leave it to the encoding
+    # rule, and judge its repaired text in the pipeline's next pass.
+    skip.update(i for i in body if is_suspicious(lines[i].text))
     corpus = getattr(ctx, "corpus", None)
     if corpus is not None and corpus.documents >= C["min_documents"]:
         shared = {}
@@ -394,6 +398,10 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
             skip.add(i)
     profile = getattr(ctx, "profile", None)
     first, last = j.main if j.main else (-1, -1)
+    blocks = _prose_blocks(j)
+    # After a "Related stories" header, teasers with a sentence or two each are the rule: only a
+    # longer block of running text there is a second text (a live-blog entry) worth keeping.
+    long_blocks = _prose_blocks(j, int(X["section_block_lines"]), X["section_block_words"])
     for i in body:
         if i in skip:
             continue
@@ -415,14 +423,50 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
                                     f"the header {lines[j.comments[0]].text.strip()!r}."))
         elif j.ended_by is not None and i > j.ended_by and not j.comments and (
                 j.context_score[i] < X["keep_after_section_end"]):
-            verdicts.append(Verdict(i, "classifier", X["after_section_end_confidence"],
-                                    f"After the main text and the section header "
-                                    f"{lines[j.ended_by].text.strip()!r}: "
-                                    f"{_describe(ev) or 'no body-text evidence'}."))
+            verdicts.append(_outside(i, j, X, X["after_section_end_confidence"],
+                                     f"After the main text and the section header "
+                                     f"{lines[j.ended_by].text.strip()!r}: "
+                                     f"{_describe(ev) or 'no body-text evidence'}.", long_blocks))
         elif j.context_score[i] < X["keep_outside"]:
             where = "before" if i < first else "after"
             c = j.context_score[i]
-            verdicts.append(Verdict(i, "classifier", _confidence(X["keep_outside"] - c, 0.72),
-                                    f"Looks like furniture {where} the main text: "
-                                    f"{_describe(ev) or 'no body-text evidence'}; score {c:+.1f}."))
+            verdicts.append(_outside(i, j, X, _confidence(X["keep_outside"] - c, 0.72),
+                                     f"Looks like furniture {where} the main text: "
+                                     f"{_describe(ev) or 'no body-text evidence'}; score {c:+.1f}.", blocks))
     return verdicts
+
+
+def _reads_as_prose(f: LineFeatures | None) -> bool:
+    """Running text: a sentence of ten words or more (or a long line cut short), not a list of links."""
+    return (f is not None and (f.terminal and f.words >= 10 or f.words >= 25) and f.link_ratio < 0.2
+            and not f.separators)
+
+
+def _prose_blocks(j: Judgement, min_run: int = 3, min_words: float = 30) -> set[int]:
+    """Lines in a block of running text: three or more prose lines in a row, or one long one.
+
+    Outside the main text, such a block is a second article, a live-blog entry or a passage in
+    another language, not a teaser (teasers come one or two sentences at a time, between headlines).
+    """
+    body = [i for i, f in enumerate(j.features) if f is not None]
+    out: set[int] = set()
+    run: list[int] = []
+    for i in body + [None]:
+        if i is not None and _reads_as_prose(j.features[i]) and not j.strong[i]:
+            run.append(i)
+            continue
+        if len(run) >= min_run:
+            out.update(run)
+        out.update(k for k in run if j.features[k].words >= min_words)
+        run = []
+    return out
+
+
+def _outside(i: int, j: Judgement, X: dict[str, float], confidence: float, reason: str,
+             blocks: set[int]) -> Verdict:
+    """A line outside the main text; inside a block of running text it is only proposed, because
+    losing body text is worse than keeping a teaser."""
+    if i in blocks:
+        return Verdict(i, "classifier", min(confidence, X["outside_prose_confidence"]),
+                       reason + " It is part of a block of running text, so it is only proposed.")
+    return Verdict(i, "classifier", confidence, reason)
