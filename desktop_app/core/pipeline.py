@@ -44,11 +44,14 @@ class Analysis:
         return [e for e in self.edits if profile.accepts(e)]
 
 
-def _run_rules(text: str, ctx: RuleContext, want_notices: bool) -> tuple[list[Edit], list[Notice]]:
+def _run_rules(text: str, ctx: RuleContext, want_notices: bool,
+               only_settling: bool = False) -> tuple[list[Edit], list[Notice]]:
     edits: list[Edit] = []
     notices: list[Notice] = []
     profile = ctx.profile
     for r in sorted(load_all().values(), key=lambda r: (r.order, r.id)):
+        if only_settling and not r.settles:
+            continue
         if not profile.rule_enabled(r.id, r.category):
             continue
         if r.category == "notice" and not want_notices:
@@ -180,12 +183,17 @@ def analyze_full(text: str, profile: Profile | None = None, corpus: CorpusStats 
     # displaces an applied fix inside the same line; proposals then fill the gaps.
     accepted = resolve_overlaps(e for e in edits if profile.accepts(e))
     current = apply_edits(text, accepted)
-    for _ in range(MAX_PASSES - 1):
-        if not accepted:
-            break
-        more, _ = _run_rules(current, ctx, False)
+    passes = 0
+    while accepted and passes < 2 * (MAX_PASSES - 1):
+        # After a full pass, the settling rules alone tidy up (cheap); then one full pass checks that
+        # nothing is left. Usually: one full pass, one settling pass, one full pass that finds nothing.
+        settling = passes % 2 == 0
+        passes += 1
+        more, _ = _run_rules(current, ctx, False, only_settling=settling)
         more = resolve_overlaps(e for e in more if profile.accepts(e))
         if not more:
+            if settling:
+                continue
             break
         after = apply_edits(current, more)
         composed = compose_edits(accepted, more, text)

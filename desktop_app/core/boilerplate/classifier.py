@@ -374,9 +374,6 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
     else:
         zone = set(body)
     skip.update(i for i in zone if detect_metadata(lines[i].text) is not None)
-    # A line with mojibake is judged on garbage (no stopwords, odd letters): leave it to the encoding
-    # rule, and judge its repaired text in the pipeline's next pass.
-    skip.update(i for i in body if is_suspicious(lines[i].text))
     corpus = getattr(ctx, "corpus", None)
     if corpus is not None and corpus.documents >= C["min_documents"]:
         shared = {}
@@ -433,7 +430,10 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
             verdicts.append(_outside(i, j, X, _confidence(X["keep_outside"] - c, 0.72),
                                      f"Looks like furniture {where} the main text: "
                                      f"{_describe(ev) or 'no body-text evidence'}; score {c:+.1f}.", blocks))
-    return verdicts
+    # A line with mojibake is judged on garbage (no stopwords, odd letters): leave it to the encoding
+    # rule, and judge its repaired text in the pipeline's next pass. (Checked only where a verdict
+    # fell: the check is not free.)
+    return [v for v in verdicts if not is_suspicious(lines[v.index].text)]
 
 
 def _reads_as_prose(f: LineFeatures | None) -> bool:

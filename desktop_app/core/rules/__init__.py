@@ -28,6 +28,9 @@ class Rule:
     summary:   what it catches, one sentence (shown in the rules dialog and the catalogue).
     examples:  (before, after) pairs; tests check each one, the catalogue prints them.
     order:     rules run in ascending order (only matters for notices and reports).
+    settles:   a cheap rule that tidies what other rules' edits leave behind (blank lines where a
+               line was removed); the pipeline runs such rules alone to a fixed point after each
+               full pass, so that the full verification pass usually finds nothing.
     """
 
     id: str
@@ -37,19 +40,20 @@ class Rule:
     examples: tuple[tuple[str, str], ...] = ()
     order: int = 50
     sub_rules: dict[str, str] = field(default_factory=dict)
+    settles: bool = False
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(id: str, category: str, summary: str, *, examples: Iterable[tuple[str, str]] = (), order: int = 50,
-         sub_rules: dict[str, str] | None = None) -> Callable[[RuleFunc], RuleFunc]:
+         sub_rules: dict[str, str] | None = None, settles: bool = False) -> Callable[[RuleFunc], RuleFunc]:
     """Register the decorated function under `id`."""
 
     def register(func: RuleFunc) -> RuleFunc:
         if id in RULES:
             raise ValueError(f"rule {id!r} registered twice")
-        RULES[id] = Rule(id, category, summary, func, tuple(examples), order, dict(sub_rules or {}))
+        RULES[id] = Rule(id, category, summary, func, tuple(examples), order, dict(sub_rules or {}), settles)
         return func
 
     return register

@@ -41,6 +41,7 @@ _SENTENCE_AHEAD = regex.compile(r"[^\n]*?[。！？」』）】]")
       examples=[("end.   \nnext", "end.\nnext"), ("a\n\n\n\nb", "a\n\nb"), ("ある。 。 これは", "ある。これは"),
                 ("示す。 、新たに", "示す。新たに"), ("zero\u200bwidth", "zerowidth")],
       order=90,
+      settles=True,
       sub_rules={
           "spacing.trailing": "spaces and tabs at the end of a line",
           "spacing.blank-lines": "two or more blank lines in a row, and blank lines at the start or end",
