@@ -86,10 +86,14 @@ def compose_edits(first: list[Edit], second: list[Edit], text0: str) -> list[Edi
         deltas_after.append(delta)
     span_starts = [s for s, _, _ in spans]
 
-    def to0(p: int) -> int:
-        # p is not strictly inside a first-pass span: subtract the delta of spans that end at or before p.
+    def to0(p: int, side: str = "start") -> int:
+        """Original offset of intermediate position p (not strictly inside a first-pass span).
+
+        Where first-pass deletions left nothing at p, a start maps after them and an end before
+        them, so that an edit beside a removed line stays beside it instead of swallowing it.
+        """
         i = bisect_right(span_starts, p)
-        while i > 0 and spans[i - 1][1] > p:
+        while i > 0 and (spans[i - 1][1] > p or (side == "end" and spans[i - 1][0] == spans[i - 1][1] == p)):
             i -= 1
         return p - (deltas_after[i - 1] if i else 0)
 
@@ -97,9 +101,9 @@ def compose_edits(first: list[Edit], second: list[Edit], text0: str) -> list[Edi
     items = [(s, t, e, False) for s, t, e in spans] + [(e.start, e.end, e, True) for e in second]
     items.sort(key=lambda it: (it[0], it[1]))
     def thin(it) -> bool:
-        # Empty in the intermediate text, or (a first-pass insertion) empty in the original: edits that
-        # merely touch such an item map onto the same original position and must merge with it.
-        return it[0] == it[1] or (not it[3] and it[2].start == it[2].end)
+        # An insertion (a second-pass edit empty in the intermediate text, or a first-pass edit empty
+        # in the original): edits that merely touch it share its original position and must merge.
+        return (it[0] == it[1]) if it[3] else it[2].start == it[2].end
 
     clusters: list[list] = []
     cur_end = -1
@@ -123,17 +127,18 @@ def compose_edits(first: list[Edit], second: list[Edit], text0: str) -> list[Edi
             continue
         if len(cl) == 1:
             s, t, e, _ = cl[0]
-            a0 = to0(s)
-            out.append(Edit(a0, a0 + (t - s), e.replacement, e.rule, e.category, e.reason, e.confidence))
+            a0 = to0(s, "start")
+            b0 = a0 if s == t else to0(t, "end")
+            out.append(Edit(a0, b0, e.replacement, e.rule, e.category, e.reason, e.confidence))
             continue
         firsts = [it for it in cl if not it[3]]
         seconds = [it[2] for it in cl if it[3]]
         a1 = min(it[0] for it in cl)
         b1 = max(it[1] for it in cl)
         a0 = min((it[2].start for it in firsts if it[0] == a1), default=None)
-        a0 = to0(a1) if a0 is None else a0
+        a0 = to0(a1, "start") if a0 is None else a0
         b0 = max((it[2].end for it in firsts if it[1] == b1), default=None)
-        b0 = to0(b1) if b0 is None else b0
+        b0 = to0(b1, "end") if b0 is None else b0
         local = [Edit(e.start - a1, e.end - a1, e.replacement, e.rule, e.category, e.reason, e.confidence)
                  for e in seconds]
         replacement = apply_edits(text1[a1:b1], local)
