@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +17,15 @@ def isolated_settings(tmp_path, monkeypatch):
     monkeypatch.setenv("SCRUBTEXT_DATA_DIR", str(tmp_path / "data"))
     yield
     QSettings().clear()
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch):
+    """Offscreen, a modal message box would wait forever: an unexpected one fails the test instead.
+
+    Tests that expect a box patch QMessageBox.exec themselves (their patch wins).
+    """
+    def refuse(box):
+        raise AssertionError(f"unexpected modal message box: {box.text()!r}")
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
