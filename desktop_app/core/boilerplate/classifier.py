@@ -429,7 +429,7 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
             c = j.context_score[i]
             verdicts.append(_outside(i, j, X, _confidence(X["keep_outside"] - c, 0.72),
                                      f"Looks like furniture {where} the main text: "
-                                     f"{_describe(ev) or 'no body-text evidence'}; score {c:+.1f}.", blocks))
+                                     f"{_describe(ev) or 'no body-text evidence'}; score {c:+.1f}.", long_blocks))
     # A line with mojibake is judged on garbage (no stopwords, odd letters): leave it to the encoding
     # rule, and judge its repaired text in the pipeline's next pass. (Checked only where a verdict
     # fell: the check is not free.)
