@@ -395,10 +395,9 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
             skip.add(i)
     profile = getattr(ctx, "profile", None)
     first, last = j.main if j.main else (-1, -1)
-    blocks = _prose_blocks(j)
-    # After a "Related stories" header, teasers with a sentence or two each are the rule: only a
-    # longer block of running text there is a second text (a live-blog entry) worth keeping.
-    long_blocks = _prose_blocks(j, int(X["section_block_lines"]), X["section_block_words"])
+    # Outside the main text (and after a "Related stories" header, where teasers of a sentence or
+    # two are the rule) only a longer block of running text is a second text worth keeping.
+    blocks = _prose_blocks(j, int(X["section_block_lines"]), X["section_block_words"])
     for i in body:
         if i in skip:
             continue
@@ -423,13 +422,13 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
             verdicts.append(_outside(i, j, X, X["after_section_end_confidence"],
                                      f"After the main text and the section header "
                                      f"{lines[j.ended_by].text.strip()!r}: "
-                                     f"{_describe(ev) or 'no body-text evidence'}.", long_blocks))
+                                     f"{_describe(ev) or 'no body-text evidence'}.", blocks))
         elif j.context_score[i] < X["keep_outside"]:
             where = "before" if i < first else "after"
             c = j.context_score[i]
             verdicts.append(_outside(i, j, X, _confidence(X["keep_outside"] - c, 0.72),
                                      f"Looks like furniture {where} the main text: "
-                                     f"{_describe(ev) or 'no body-text evidence'}; score {c:+.1f}.", long_blocks))
+                                     f"{_describe(ev) or 'no body-text evidence'}; score {c:+.1f}.", blocks))
     # A line with mojibake is judged on garbage (no stopwords, odd letters): leave it to the encoding
     # rule, and judge its repaired text in the pipeline's next pass. (Checked only where a verdict
     # fell: the check is not free.)
@@ -442,8 +441,8 @@ def _reads_as_prose(f: LineFeatures | None) -> bool:
             and not f.separators)
 
 
-def _prose_blocks(j: Judgement, min_run: int = 3, min_words: float = 30) -> set[int]:
-    """Lines in a block of running text: three or more prose lines in a row, or one long one.
+def _prose_blocks(j: Judgement, min_run: int, min_words: float) -> set[int]:
+    """Lines in a block of running text: `min_run` prose lines in a row, or one of `min_words` words.
 
     Outside the main text, such a block is a second article, a live-blog entry or a passage in
     another language, not a teaser (teasers come one or two sentences at a time, between headlines).
