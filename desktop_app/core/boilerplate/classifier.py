@@ -445,7 +445,8 @@ def _prose_blocks(j: Judgement, min_run: int, min_words: float) -> set[int]:
     """Lines in a block of running text: `min_run` prose lines in a row, or one of `min_words` words.
 
     Outside the main text, such a block is a second article, a live-blog entry or a passage in
-    another language, not a teaser (teasers come one or two sentences at a time, between headlines).
+    another language, not a teaser (teasers come one or two sentences at a time, between headlines);
+    the short lines that head it (title, byline, date) come with it.
     """
     body = [i for i, f in enumerate(j.features) if f is not None]
     out: set[int] = set()
@@ -456,6 +457,13 @@ def _prose_blocks(j: Judgement, min_run: int, min_words: float) -> set[int]:
             continue
         if len(run) >= min_run:
             out.update(run)
+            # Its heading, byline and date: up to three short lines right before it, without
+            # strong furniture evidence, belong to it.
+            pos = body.index(run[0])
+            for k in reversed(body[max(0, pos - 3):pos]):
+                if j.strong[k]:
+                    break
+                out.add(k)
         out.update(k for k in run if j.features[k].words >= min_words)
         run = []
     return out
