@@ -9,6 +9,7 @@ Context (neighbours, runs, position, repetition) is the classifier's job.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,8 @@ _HIRAGANA = regex.compile(r"\p{Hiragana}")
 _ZH_FUNCTION = set("的了是在和有我这他们也就不都而及与为之于其以被对从把但")
 _LINK = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?<![\w@])@\w{2,}|\b[\w-]+\.(?:com|org|net|"
                       r"co\.uk|de|fr|jp|io|gov|edu)\b(?:/\S*)?", regex.IGNORECASE)
+# What every _LINK match contains (stdlib re, several times faster): _LINK runs only where it hits.
+_LINK_HINT = re.compile(r"://|www\.|@|\.(?:com|org|net|co\.uk|de|fr|jp|io|gov|edu)\b", re.IGNORECASE)
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
 _TERMINAL = regex.compile(r"[.!?。！？…:;](?:[\"'”’」』）)\]]*)\s*$")
 _ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\]|\((?:…|\.\.\.)\))\s*$")
@@ -106,7 +109,7 @@ def stop_ratio(tokens: list[str]) -> float:
     if not tokens:
         return 0.0
     low = [t.casefold() for t in tokens]
-    return max((sum(t in sw for t in low) / len(low) for sw in stopwords().values()), default=0.0)
+    return max((sum(map(sw.__contains__, low)) / len(low) for sw in stopwords().values()), default=0.0)
 
 
 @lru_cache(maxsize=65536)
@@ -117,6 +120,7 @@ def features(text: str) -> LineFeatures:
 
 def _features(text: str) -> LineFeatures:
     s = unicodedata.normalize("NFKC", text).strip()
+    has_link = _LINK_HINT.search(s) is not None
     cjk_chars = _CJK.findall(s)
     latin = _LATIN_WORD.findall(s)
     words = len(latin) + len(cjk_chars) / 2
@@ -128,8 +132,8 @@ def _features(text: str) -> LineFeatures:
         else:
             ratio = sum(c in _ZH_FUNCTION for c in cjk_chars) / len(cjk_chars) * 3
     else:
-        ratio = stop_ratio(_LATIN_WORD.findall(_LINK.sub(" ", s)))
-    link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s))
+        ratio = stop_ratio(_LATIN_WORD.findall(_LINK.sub(" ", s) if has_link else s))
+    link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s)) if has_link else 0
     nonspace = [c for c in s if not c.isspace()]
     alpha = sum(c.isalpha() for c in nonspace) / len(nonspace) if nonspace else 0.0
     long_words = [w for w in latin if len(w) >= 3 and not w[0].isdigit()]

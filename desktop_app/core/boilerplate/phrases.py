@@ -20,6 +20,7 @@ _EDGE = regex.compile(r"^[\s\p{Pd}\p{S}\p{Po}\p{Ps}\p{Pe}\p{Pi}\p{Pf}]+|[\s\p{Pd
 _WS = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # one line is looked up in several lists (phrases, section and comment headers)
 def normalize_phrase(line: str) -> str:
     """The form phrases are compared in: NFKC, casefolded, spaces collapsed, edge decoration removed."""
     s = unicodedata.normalize("NFKC", line).casefold()
@@ -28,6 +29,7 @@ def normalize_phrase(line: str) -> str:
     return stripped
 
 
+@lru_cache(maxsize=4096)
 def normalize_for_regex(line: str) -> str:
     """NFKC, casefolded and spaces collapsed, but punctuation kept (for `re:` entries)."""
     return _WS.sub(" ", unicodedata.normalize("NFKC", line).casefold()).strip()
@@ -70,6 +72,8 @@ def phrase_lists() -> tuple[PhraseList, ...]:
 
 def _find(lists: tuple[PhraseList, ...], line: str, max_len: int) -> tuple[str, str] | None:
     """(list name, phrase or pattern) of the first list in which the whole line is listed."""
+    if len(line) > max_len and len(" ".join(line.split())) > 3 * max_len:
+        return None  # far too long to normalize down to a listed phrase: skip the normalization
     key = normalize_phrase(line)
     if not key or len(key) > max_len:
         return None

@@ -7,32 +7,33 @@ Japanese uses none. Scraping adds zero-width characters, C0 control characters a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-
-import regex
 
 from desktop_app.core.edits import Edit
 
 from . import rule
 
-_TRAILING = regex.compile(r"[ \t\u3000]+(?=\r?\n|\Z)")
+_TRAILING = re.compile(r"[ \t\u3000]+(?=\r?\n|\Z)")
 # Three or more line breaks (two or more blank lines) collapse to one blank line.
-_BLANK_RUN = regex.compile(r"(?:\r?\n)(?:[ \t\u3000]*\r?\n){2,}")
-_LEADING_BLANK = regex.compile(r"\A(?:[ \t\u3000]*\r?\n)+")
-_TRAILING_BLANK = regex.compile(r"(?<=\n)(?:[ \t\u3000]*\r?\n)+\Z")
+_BLANK_RUN = re.compile(r"(?:\r?\n)(?:[ \t\u3000]*\r?\n){2,}")
+_LEADING_BLANK = re.compile(r"\A(?:[ \t\u3000]*\r?\n)+")
+_TRAILING_BLANK = re.compile(r"(?<=\n)(?:[ \t\u3000]*\r?\n)+\Z")
 # Invisible characters that scraping leaves inside words: zero-width space, word joiner, a BOM in the
 # middle of a text, soft hyphen. ZWJ/ZWNJ are kept: they carry meaning in emoji, Persian and Indic text.
-_INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff\u00ad]+")
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]+")
 # C0 controls other than tab, line feed, carriage return and form feed; and DEL.
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
 # `。 。`, `。 、`, `。。` (not `……` or `！？`, which are real): the first terminal mark is kept.
-_CJK_DOUBLED = regex.compile(r"(?<=[。．])(?:[ \u3000]*[。、，．])+")
+_CJK_DOUBLED = re.compile(r"(?<=[。．])(?:[ \u3000]*[。、，．])+")
 # An ASCII space between a sentence-final CJK mark and the next Japanese sentence.
-_JA_CHAR = r"[\p{Han}\p{Hiragana}\p{Katakana}ー「『（【〈《]"
-_CJK_SPACE = regex.compile(r"(?<=[。！？」』）】])[ \u3000]+(?=" + _JA_CHAR + ")")
+# Kana, CJK ideographs (with extension A and compatibility forms), half-width katakana, opening brackets.
+_JA_CHAR = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f「『（【〈《]"
+_HAS_CJK_MARK = re.compile(r"[。．！？」』）】]")
+_CJK_SPACE = re.compile(r"(?<=[。！？」』）】])[ \u3000]+(?=" + _JA_CHAR + ")")
 # What follows the space is a sentence when it ends with sentence-final punctuation before the line
 # ends; otherwise it may be a photo credit or a byline glued to a caption, which the space separates.
-_SENTENCE_AHEAD = regex.compile(r"[^\n]*?[。！？」』）】]")
+_SENTENCE_AHEAD = re.compile(r"[^\n]*?[。！？」』）】]")
 
 
 @rule("spacing", "spacing",
@@ -74,6 +75,8 @@ def spacing(text: str, ctx) -> Iterator[Edit]:
         names = ", ".join(sorted({f"U+{ord(c):04X}" for c in m.group()}))
         yield Edit(m.start(), m.end(), "", "spacing.control", "spacing",
                    f"Control character ({names}) that no text needs.", 0.95)
+    if not _HAS_CJK_MARK.search(text):
+        return
     for m in _CJK_DOUBLED.finditer(text):
         extra = m.group().strip(" \u3000")
         what = "A stray 、 after 。" if extra.startswith("、") else "Doubled sentence-final punctuation"
