@@ -23,7 +23,7 @@ from pathlib import Path
 
 from desktop_app.core.boilerplate.classifier import context_evidence, default_weights, own_evidence
 from desktop_app.core.boilerplate.features import line_features
-from desktop_app.core.boilerplate.lines import split_lines
+from desktop_app.core.textlines import split_lines
 
 _TOKEN = re.compile(r"\w+")
 

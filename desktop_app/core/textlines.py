@@ -1,4 +1,4 @@
-"""Line helpers shared by line-based rules: where each line starts and ends, with its break."""
+"""Lines with their offsets, shared by the line-based rules, and the span that deletes whole lines."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One line of a text: text[start:end] is its content, text[start:stop] includes its line break."""
+    """One line of a text.
+
+    index:  0-based line number.
+    start:  offset of the first character; end: offset after the last (line break excluded).
+    stop:   offset after the line break (== end for a last line without one).
+    text:   the line without its line break (a \r before the \n stays outside it).
+    """
 
     index: int
     start: int
@@ -35,6 +41,26 @@ def iter_lines(text: str) -> Iterator[Line]:
         yield Line(i, pos, end, stop, text[pos:end])
         pos = stop
         i += 1
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of `text`, as a list."""
+    return list(iter_lines(text))
+
+
+def deletion_span(text: str, first: Line, last: Line | None = None) -> tuple[int, int]:
+    """The span that removes lines first..last (default: just `first`) entirely.
+
+    Normally the lines and the last one's line break. A last line without a line break takes the
+    line break before the first instead, so that deleting it leaves no dangling empty line.
+    """
+    last = last or first
+    if last.stop > last.end or first.start == 0:
+        return first.start, last.stop
+    back = first.start - 1
+    if back > 0 and text[back - 1] == "\r":
+        back -= 1
+    return back, last.stop
 
 
 def paragraphs(lines: list[Line]) -> list[list[Line]]:

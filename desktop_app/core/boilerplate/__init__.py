@@ -9,9 +9,9 @@ The rules `boilerplate` and `metadata` (desktop_app/core/rules/) are thin wrappe
 - `classifier`: weighs that evidence with the line's neighbours into a decision with reasons.
 """
 
-from desktop_app.core.boilerplate.lines import Line, split_lines
 from desktop_app.core.boilerplate.phrases import match_phrase, normalize_phrase
 from desktop_app.core.boilerplate.user_rules import PatternError, UserRules, validate_pattern
+from desktop_app.core.textlines import Line, split_lines
 
 __all__ = ["Line", "PatternError", "UserRules", "match_phrase", "normalize_phrase", "split_lines",
            "validate_pattern"]

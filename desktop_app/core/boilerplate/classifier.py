@@ -29,11 +29,11 @@ from functools import lru_cache
 from typing import Any
 
 from desktop_app.core.boilerplate.features import LineFeatures, line_features
-from desktop_app.core.boilerplate.lines import Line
 from desktop_app.core.boilerplate.metadata import detect as detect_metadata
 from desktop_app.core.corpus import normalize_line
 from desktop_app.core.mojibake.engine import is_suspicious
 from desktop_app.core.resources import resource_path
+from desktop_app.core.textlines import Line
 
 
 @dataclass(frozen=True, slots=True)

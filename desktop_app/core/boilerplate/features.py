@@ -16,9 +16,9 @@ from functools import lru_cache
 
 import regex
 
-from desktop_app.core.boilerplate.lines import Line
 from desktop_app.core.boilerplate.phrases import is_comment_header, is_section_end, match_phrase
 from desktop_app.core.resources import resource_path
+from desktop_app.core.textlines import Line
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*", regex.V1)
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Hangul}\p{N}][\p{L}\p{M}\p{N}'’\-]*", regex.V1)

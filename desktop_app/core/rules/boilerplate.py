@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from desktop_app.core.boilerplate.classifier import classify
-from desktop_app.core.boilerplate.lines import deletion_span, split_lines
 from desktop_app.core.boilerplate.phrases import match_phrase
 from desktop_app.core.boilerplate.user_rules import UserRules
 from desktop_app.core.edits import Edit
+from desktop_app.core.textlines import deletion_span, split_lines
 
 from . import rule
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from desktop_app.core.edits import Edit
-from desktop_app.core.textlines import Line, iter_lines, paragraphs
+from desktop_app.core.textlines import Line, deletion_span, iter_lines, paragraphs
 
 from . import rule
 
@@ -36,17 +36,6 @@ def _substantial(key: str) -> bool:
 def _preview(s: str, n: int = 40) -> str:
     s = s.strip()
     return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def _delete_lines(text: str, first: Line, last: Line) -> tuple[int, int]:
-    """Span that removes lines first..last with their line break (or the break before, at the end)."""
-    if last.stop > last.end or first.start == 0:
-        return first.start, last.stop
-    # The last line of the text has no break: take the one before it instead.
-    start = first.start - 1
-    if start > 0 and text[start - 1] == "\r":
-        start -= 1
-    return start, last.stop
 
 
 @rule("duplicate", "duplicate",
@@ -78,7 +67,7 @@ def duplicates(text: str, ctx) -> Iterator[Edit]:
             if nxt is not None:
                 start, stop = para[0].start, nxt
             else:
-                start, stop = _delete_lines(text, para[0], para[-1])
+                start, stop = deletion_span(text, para[0], para[-1])
             yield Edit(start, stop, "", "duplicate.paragraph", "duplicate",
                        f"This paragraph repeats the one at line {seen_paras[key] + 1} "
                        f"(“{_preview(para[0].text)}”).", 0.92)
@@ -101,7 +90,7 @@ def duplicates(text: str, ctx) -> Iterator[Edit]:
             if pkey != key and _substantial(min(pkey, key, key=len)):
                 if key.startswith(pkey) and prev.index not in removed:
                     extra = line.text.strip()[len(prev.text.strip()):]
-                    start, stop = _delete_lines(text, prev, prev)
+                    start, stop = deletion_span(text, prev, prev)
                     yield Edit(start, stop, "", "duplicate.extended", "duplicate",
                                f"The next line repeats this one and adds “{_preview(extra, 30)}”.", 0.9)
                     removed.add(prev.index)
@@ -109,14 +98,14 @@ def duplicates(text: str, ctx) -> Iterator[Edit]:
                     prev = line
                     continue
                 if pkey.startswith(key):
-                    start, stop = _delete_lines(text, line, line)
+                    start, stop = deletion_span(text, line, line)
                     yield Edit(start, stop, "", "duplicate.extended", "duplicate",
                                "This line repeats the start of the previous one.", 0.9)
                     removed.add(line.index)
                     continue
         if key in seen and (_substantial(key) or (prev is not None and _key(prev.text) == key)):
             adjacent = prev is not None and _key(prev.text) == key
-            start, stop = _delete_lines(text, line, line)
+            start, stop = deletion_span(text, line, line)
             where = "the previous line" if adjacent else f"line {seen[key] + 1}"
             conf = 0.95 if adjacent and _substantial(key) else 0.85 if _substantial(key) else 0.6
             yield Edit(start, stop, "", "duplicate.line", "duplicate",

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from desktop_app.core.boilerplate.lines import deletion_span, split_lines
 from desktop_app.core.boilerplate.metadata import detect
 from desktop_app.core.edits import Edit
+from desktop_app.core.textlines import deletion_span, split_lines
 
 from . import rule
 

@@ -4,8 +4,8 @@ import pytest
 
 from desktop_app.core import analyze, clean_text, default_profile
 from desktop_app.core.boilerplate import match_phrase, normalize_phrase, validate_pattern
-from desktop_app.core.boilerplate.lines import deletion_span, split_lines
 from desktop_app.core.boilerplate.user_rules import UserRules
+from desktop_app.core.textlines import deletion_span, split_lines
 
 BODY = "The council met on Monday and voted to close the park for the winter season.\n"
 
