@@ -42,12 +42,15 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import stat
 import traceback
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import InvalidStateError
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,6 +58,8 @@ from desktop_app.core.corpus import CorpusStats
 from desktop_app.core.edits import Edit, Notice, apply_edits
 from desktop_app.core.pipeline import analyze_full
 from desktop_app.core.profiles import Profile
+
+log = logging.getLogger(__name__)
 
 # Chunks are small enough to balance two or more workers on a few MB, large enough that the per-task
 # overhead (pickling, scheduling: about a millisecond) stays under 1% of the rules' time.
@@ -665,10 +670,27 @@ def ordered_map(func: Callable[[Any], Any], items: Iterable[Any], *, jobs: int,
 def _terminate(pool) -> None:
     """Stop a process pool now: cancel queued work and kill the workers (their results are unwanted)."""
     procs = list((getattr(pool, "_processes", None) or {}).values())
+    _quiet_dying_pool()
     pool.shutdown(wait=False, cancel_futures=True)
     for proc in procs:
         with contextlib.suppress(Exception):
             proc.kill()
+
+
+def _quiet_dying_pool() -> None:
+    """Once a pool is being killed, its management thread may trip over the futures just cancelled
+    (InvalidStateError): that goes to the log, not to the user's terminal as a traceback."""
+    import threading
+
+    previous = threading.excepthook
+
+    def hook(args) -> None:
+        if args.exc_type is not None and issubclass(args.exc_type, (InvalidStateError, BrokenProcessPool)):
+            log.debug("process pool shut down: %s", args.exc_value)
+            return
+        previous(args)
+
+    threading.excepthook = hook
 
 
 def _worker_start(initializer: Callable[..., None] | None, initargs: tuple) -> None:
