@@ -58,6 +58,7 @@ from desktop_app.core.corpus import CorpusStats
 from desktop_app.core.edits import Edit, Notice, apply_edits
 from desktop_app.core.pipeline import analyze_full
 from desktop_app.core.profiles import Profile
+from desktop_app.core.textlines import MAX_LINE_CHARS, has_line_longer_than
 
 log = logging.getLogger(__name__)
 
@@ -94,9 +95,19 @@ class DocumentSummary:
     notices: tuple[Notice, ...] = ()
 
 
+class LineTooLong(ValueError):
+    """A text with a line longer than MAX_LINE_CHARS: refused rather than cleaned for minutes."""
+
+
 def clean_document(text: str, profile: Profile, corpus: CorpusStats | None = None, *,
                    notices: bool = True) -> tuple[str, DocumentSummary]:
-    """Clean one text: (cleaned text, summary). Pure; equal to `clean_text(text, profile, corpus)`."""
+    """Clean one text: (cleaned text, summary). Pure; equal to `clean_text(text, profile, corpus)`.
+
+    Raises LineTooLong for a text with a line over MAX_LINE_CHARS characters.
+    """
+    if has_line_longer_than(text, MAX_LINE_CHARS):
+        raise LineTooLong(f"a line is longer than {MAX_LINE_CHARS:,} characters: not text that can be "
+                          f"reviewed line by line (a minified or binary dump?)")
     analysis = analyze_full(text, profile, corpus, notices=notices)
     applied = tuple(e for e in analysis.edits if profile.accepts(e))
     proposed = tuple(e for e in analysis.edits if not profile.accepts(e))
@@ -417,6 +428,9 @@ def clean_file_task(item: tuple[int, Source]) -> FileResult:
     try:
         cleaned, summary = clean_document(decoded.text, config.profile, _STATE.get("corpus"),
                                           notices=config.notices)
+    except LineTooLong as exc:
+        return FileResult(index, "failed", f"refused: {exc}", size=source.size,
+                          entry=failure_entry(source.display, f"refused: {exc}") if config.details else None)
     except Exception as exc:  # a bug in a rule must not stop the batch
         reason = f"internal error while cleaning ({type(exc).__name__}: {exc})"
         return FileResult(index, "failed", reason, size=source.size, detail=traceback.format_exc(),
@@ -461,6 +475,10 @@ def clean_jsonl_task(chunk: JsonlChunk) -> JsonlChunkResult:
         result.records += 1
         try:
             cleaned, summary = clean_document(text, config.profile, corpus, notices=config.notices)
+        except LineTooLong as exc:
+            result.problems.append(RecordProblem(line_no, f"refused: {exc}", False))
+            result.lines.append(raw)
+            continue
         except Exception as exc:
             result.problems.append(RecordProblem(
                 line_no, f"internal error while cleaning ({type(exc).__name__}: {exc})", False))

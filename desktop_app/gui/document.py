@@ -19,6 +19,7 @@ from pathlib import Path
 import regex
 
 from desktop_app.core.edits import Edit, Notice, resolve_overlaps
+from desktop_app.core.textlines import has_line_longer_than
 
 # Characters outside the BMP take two UTF-16 units in Qt but one index in Python.
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
@@ -66,19 +67,6 @@ def detect_newline(text: str) -> str:
     if cr > lf:
         return "\r"
     return "\n"
-
-
-def has_line_longer_than(text: str, limit: int) -> bool:
-    """Whether any line of `text` exceeds `limit` characters (one bounded find per line)."""
-    pos, n = 0, len(text)
-    if n <= limit:
-        return False
-    while pos < n:
-        nl = text.find("\n", pos, pos + limit + 1)
-        if nl < 0:
-            return n - pos > limit
-        pos = nl + 1
-    return False
 
 
 def load_file(path: str | os.PathLike, encoding: str | None = None) -> Loaded:
