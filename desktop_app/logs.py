@@ -50,14 +50,18 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     global _configured_path
     path = log_dir() / LOG_FILE_NAME
     logger = get_logger()
+    # The modules log under their own names (desktop_app.gui.worker, desktop_app.core.batch): the
+    # package's logger gets the same file.
+    loggers = (logger, logging.getLogger("desktop_app"))
     if _configured_path == path and logger.handlers:
         return path
-    for handler in list(logger.handlers):
-        if getattr(handler, "_scrubtext", False):
-            logger.removeHandler(handler)
-            handler.close()
-    logger.setLevel(level)
-    logger.propagate = False
+    for lg in loggers:
+        for handler in list(lg.handlers):
+            if getattr(handler, "_scrubtext", False):
+                lg.removeHandler(handler)
+                handler.close()
+        lg.setLevel(level)
+        lg.propagate = False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = _QuietRotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
@@ -68,6 +72,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         return None
     handler._scrubtext = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"))
-    logger.addHandler(handler)
+    for lg in loggers:
+        lg.addHandler(handler)
     _configured_path = path
     return path

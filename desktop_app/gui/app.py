@@ -71,6 +71,9 @@ def _install_translator(app: QApplication) -> None:
 
 def run_gui(paths: list[str]) -> int:
     """Open the main window (with `paths`, if any) and run the event loop; returns the exit code."""
+    from desktop_app.logs import setup_logging
+
+    setup_logging()  # errors in the app go to the same log file as the command line's
     app = create_application()
     from desktop_app.gui.main_window import MainWindow
 
