@@ -23,8 +23,10 @@ from . import rule
       examples=[("cafÃ© â€œnoirâ€\x9d", "café “noir”"), ("North Koreaís army", "North Korea’s army"),
                 ("縺薙ｓ縺ｫ縺｡縺ｯ", "こんにちは"), ("AT&amp;T", "AT&T")],
       order=10,
-      sub_rules={"mojibake.utf8-as-latin1": "UTF-8 read as Latin-1/Windows-1252 and other ftfy fixes "
-                                            "(the sub-id names ftfy's plan)",
+      sub_rules={**{f"mojibake.utf8-as-{enc}": f"UTF-8 read as {name} (ftfy's fix; the sub-id names its plan)"
+                    for enc, name in (("latin1", "Latin-1"), ("windows1252", "Windows-1252"),
+                                      ("windows1250", "Windows-1250"), ("windows1251", "Windows-1251"),
+                                      ("macroman", "MacRoman"), ("cp437", "code page 437"))},
                  "mojibake.unescape-html": "HTML entities (ftfy)",
                  "mojibake.utf8-nbsp": "UTF-8 whose no-break-space byte became a space",
                  "mojibake.double": "text mojibaked twice",
