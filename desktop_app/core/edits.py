@@ -74,6 +74,19 @@ class Notice:
                    str(data["message"]))
 
 
+def common_affixes(a: str, b: str) -> tuple[int, int]:
+    """Lengths (p, q) of the longest common prefix and, in what remains, the longest common suffix of
+    a and b: a[p:len(a) - q] -> b[p:len(b) - q] is the changed middle."""
+    p = 0
+    n = min(len(a), len(b))
+    while p < n and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < n - p and a[-1 - q] == b[-1 - q]:
+        q += 1
+    return p, q
+
+
 # Higher wins when two edits overlap and neither contains the other's whole effect.
 CATEGORY_PRIORITY = {"boilerplate": 5, "duplicate": 5, "metadata": 4, "encoding": 3, "spacing": 1}
 

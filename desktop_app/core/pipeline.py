@@ -17,7 +17,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from desktop_app.core.corpus import CorpusStats
-from desktop_app.core.edits import CATEGORY_PRIORITY, Edit, Notice, apply_edits, overlaps, resolve_overlaps
+from desktop_app.core.edits import (
+    CATEGORY_PRIORITY,
+    Edit,
+    Notice,
+    apply_edits,
+    common_affixes,
+    overlaps,
+    resolve_overlaps,
+)
 from desktop_app.core.profiles import Profile, default_profile
 from desktop_app.core.rules import load_all
 
@@ -157,13 +165,7 @@ def compose_edits(first: list[Edit], second: list[Edit], text0: str) -> list[Edi
 
 def _whole_diff_edit(text0: str, text2: str, rule: str, category: str, reason: str, conf: float) -> Edit:
     """Fallback: one edit covering the changed middle of text0 -> text2."""
-    p = 0
-    n = min(len(text0), len(text2))
-    while p < n and text0[p] == text2[p]:
-        p += 1
-    q = 0
-    while q < n - p and text0[-1 - q] == text2[-1 - q]:
-        q += 1
+    p, q = common_affixes(text0, text2)
     return Edit(p, len(text0) - q, text2[p:len(text2) - q], rule, category, reason, conf)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from desktop_app.core.edits import common_affixes
+
 
 class Span(NamedTuple):
     """Replace before[start:end] with `replacement`."""
@@ -25,13 +27,7 @@ def diff_spans(before: str, after: str) -> list[Span]:
     if before == after:
         return []
     # Trim the common prefix and suffix first: cheap, and keeps SequenceMatcher's work small.
-    p = 0
-    n = min(len(before), len(after))
-    while p < n and before[p] == after[p]:
-        p += 1
-    q = 0
-    while q < n - p and before[-1 - q] == after[-1 - q]:
-        q += 1
+    p, q = common_affixes(before, after)
     a = before[p:len(before) - q]
     b = after[p:len(after) - q]
     raw: list[list[int]] = []  # [a_start, a_end, b_start, b_end]
