@@ -13,7 +13,6 @@ original offsets. This makes clean_text idempotent without rules having to know 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from desktop_app.core.corpus import CorpusStats
@@ -227,7 +226,3 @@ def clean_text(text: str, profile: Profile | None = None, corpus: CorpusStats | 
     """`text` with every edit the profile accepts applied."""
     profile = profile or default_profile()
     return apply_edits(text, analyze_full(text, profile, corpus, notices=False).accepted(profile))
-
-
-def apply_accepted(text: str, edits: Iterable[Edit], profile: Profile) -> str:
-    return apply_edits(text, [e for e in edits if profile.accepts(e)])
