@@ -13,38 +13,16 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_throughput import _tree_rss  # noqa: E402
+from bench_throughput import run_measured  # noqa: E402
 
 
 def run(args: list[str], tmp: Path) -> tuple[int, float, int, str]:
-    import subprocess
-    import threading
-
-    env = {**os.environ, "SCRUBTEXT_LOG_DIR": str(tmp / "logs")}
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "desktop_app", *args], env=env, cwd=HERE.parent,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
-            done.wait(0.05)
-
-    t = threading.Thread(target=sample, daemon=True)
-    t.start()
-    _, err = proc.communicate()
-    done.set()
-    t.join()
-    return proc.returncode, time.perf_counter() - start, peak, err.decode("utf-8", "replace")
+    return run_measured(args, tmp / "logs")
 
 
 def report(name: str, result: tuple[int, float, int, str]) -> None:

@@ -68,31 +68,38 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def run_clean(corpus: Path, out: Path, jobs: int, extra: list[str]) -> tuple[float, int, str, float]:
-    """(seconds, peak tree RSS, sha256 of the output, CPU seconds) of one `scrubtext clean` run."""
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cmd = [sys.executable, "-m", "desktop_app", "clean", str(corpus), "--format", "jsonl", "-o", str(out),
-           "--jobs", str(jobs), "--quiet", *extra]
-    env = {**os.environ, "SCRUBTEXT_LOG_DIR": str(out.parent / "logs")}
-    peak = 0
+def run_measured(args: list[str], log_dir: Path, interval: float = 0.05) -> tuple[int, float, int, str]:
+    """Run `python -m desktop_app ARGS`: (exit code, seconds, peak memory of its process tree, stderr)."""
+    env = {**os.environ, "SCRUBTEXT_LOG_DIR": str(log_dir)}
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, cwd=HERE.parent)
+    proc = subprocess.Popen([sys.executable, "-m", "desktop_app", *args], env=env, cwd=HERE.parent,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
     done = threading.Event()
 
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _tree_rss(proc.pid))
-            done.wait(0.02)
+            done.wait(interval)
 
     t = threading.Thread(target=sample, daemon=True)
     t.start()
-    rc = proc.wait()
+    _, err = proc.communicate()
     seconds = time.perf_counter() - start
     done.set()
     t.join()
+    return proc.returncode, seconds, peak, err.decode("utf-8", "replace")
+
+
+def run_clean(corpus: Path, out: Path, jobs: int, extra: list[str]) -> tuple[float, int, str, float]:
+    """(seconds, peak tree RSS, sha256 of the output, CPU seconds) of one `scrubtext clean` run."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    args = ["clean", str(corpus), "--format", "jsonl", "-o", str(out), "--jobs", str(jobs), "--quiet", *extra]
+    rc, seconds, peak, err = run_measured(args, out.parent / "logs", interval=0.02)
+    sys.stderr.write(err)
     if rc not in (0, 1):
         raise SystemExit(f"scrubtext clean failed with exit code {rc}")
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
