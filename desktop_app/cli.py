@@ -300,6 +300,12 @@ class Run:
             profile = load_profile(self.args.profile)
         except ProfileError as exc:
             raise UsageError(str(exc)) from None
+        from desktop_app.core.boilerplate.user_rules import validate_pattern
+
+        for pattern in profile.patterns:
+            problem = validate_pattern(pattern)
+            if problem:
+                _err(f"warning: profile pattern {pattern!r} is skipped: {problem}")
         if self.args.only or self.args.skip:
             profile = profile.with_categories(only=self.args.only, skip=self.args.skip)
         return profile
