@@ -43,6 +43,7 @@ _SENTENCE_AHEAD = re.compile(r"[^\n]*?[。！？」』）】]")
                 ("示す。 、新たに", "示す。新たに"), ("zero\u200bwidth", "zerowidth")],
       order=90,
       settles=True,
+      scope="paragraph",
       sub_rules={
           "spacing.trailing": "spaces and tabs at the end of a line",
           "spacing.blank-lines": "two or more blank lines in a row, and blank lines at the start or end",
