@@ -30,7 +30,6 @@ from typing import Any
 
 from desktop_app.core.boilerplate.features import LineFeatures, line_features
 from desktop_app.core.boilerplate.metadata import detect as detect_metadata
-from desktop_app.core.corpus import normalize_line
 from desktop_app.core.mojibake.engine import is_suspicious
 from desktop_app.core.resources import resource_path
 from desktop_app.core.textlines import Line
@@ -70,50 +69,101 @@ def _weights(ctx: Any) -> dict[str, dict[str, float]]:
     return out
 
 
-Evidence = list[tuple[str, str, float]]  # (key in classifier.toml, description, weight)
+Evidence = list[tuple[str, float | None, float]]  # (key in classifier.toml, detail for the description, weight)
+
+# How each piece of evidence reads in a reason ({} gets the detail: a count or a share).
+DESCRIPTIONS = {
+    "long": "long ({:.0f} words)",
+    "medium": "medium length ({:.0f} words)",
+    "tiny": "a single word",
+    "short": "short ({:.0f} words)",
+    "sentence_end": "ends like a sentence",
+    "stopwords_high": "stopwords {:.0%}",
+    "stopwords_mid": "stopwords {:.0%}",
+    "stopwords_none": "few stopwords ({:.0%})",
+    "title_case": "title case",
+    "links": "links or handles ({:.0%} of words)",
+    "symbols": "mostly digits or symbols ({:.0%})",
+    "separators_many": "{:.0f} menu separators",
+    "separators_one": "a menu separator",
+    "phrase": "a listed furniture phrase",
+    "legal": "copyright, cookie or legal wording",
+    "cta": "a call to action (subscribe, sign up, click here, ...)",
+    "teaser": "looks like a teaser (ellipsis or headline glued to summary)",
+    "menu_run": "in a run of {:.0f} short lines (a menu?)",
+    "head_and_tail": "in a block repeated at the head and the tail",
+    "repeated_in_doc": "repeated {:.0f} times in the document",
+    "corpus_some": "in {:.0f} of the batch's documents",
+}
+
+
+def describe(key: str, detail: float | None) -> str:
+    """The human description of one piece of evidence."""
+    text = DESCRIPTIONS.get(key, key)
+    return text.format(detail) if detail is not None and "{" in text else text
 
 
 def own_evidence(f: LineFeatures, w: dict[str, dict[str, float]]) -> Evidence:
-    """The evidence a line gives on its own: (key, description, weight) triples."""
+    """The evidence a line gives on its own: (key, detail, weight) triples."""
     L, E = w["length"], w["evidence"]
     ev: Evidence = []
     words = f.words
     if words >= 20:
-        ev.append(("long", f"long ({words:.0f} words)", L["long"]))
+        ev.append(("long", words, L["long"]))
     elif words >= 10:
-        ev.append(("medium", f"medium length ({words:.0f} words)", L["medium"]))
+        ev.append(("medium", words, L["medium"]))
     elif words < 2:
-        ev.append(("tiny", "a single word", L["tiny"]))
+        ev.append(("tiny", None, L["tiny"]))
     elif words < 5:
-        ev.append(("short", f"short ({words:.0f} words)", L["short"]))
+        ev.append(("short", words, L["short"]))
     if f.terminal and words >= 4:
-        ev.append(("sentence_end", "ends like a sentence", E["sentence_end"]))
+        ev.append(("sentence_end", None, E["sentence_end"]))
     if words >= 3:
         if f.stop_ratio >= 0.3:
-            ev.append(("stopwords_high", f"stopwords {f.stop_ratio:.0%}", E["stopwords_high"]))
+            ev.append(("stopwords_high", f.stop_ratio, E["stopwords_high"]))
         elif f.stop_ratio >= 0.2:
-            ev.append(("stopwords_mid", f"stopwords {f.stop_ratio:.0%}", E["stopwords_mid"]))
+            ev.append(("stopwords_mid", f.stop_ratio, E["stopwords_mid"]))
         elif f.stop_ratio < 0.1:
-            ev.append(("stopwords_none", f"few stopwords ({f.stop_ratio:.0%})", E["stopwords_none"]))
+            ev.append(("stopwords_none", f.stop_ratio, E["stopwords_none"]))
     if f.title_ratio >= 0.8 and words >= 2 and not f.terminal and not f.cjk:
-        ev.append(("title_case", "title case", E["title_case"]))
+        ev.append(("title_case", None, E["title_case"]))
     if f.link_ratio >= 0.3:
-        ev.append(("links", f"links or handles ({f.link_ratio:.0%} of words)", E["links"]))
+        ev.append(("links", f.link_ratio, E["links"]))
     if f.alpha_ratio < 0.5:
-        ev.append(("symbols", f"mostly digits or symbols ({1 - f.alpha_ratio:.0%})", E["symbols"]))
+        ev.append(("symbols", 1 - f.alpha_ratio, E["symbols"]))
     if f.separators >= 2:
-        ev.append(("separators_many", f"{f.separators} menu separators", E["separators_many"]))
+        ev.append(("separators_many", f.separators, E["separators_many"]))
     elif f.separators == 1 and words < 10:
-        ev.append(("separators_one", "a menu separator", E["separators_one"]))
+        ev.append(("separators_one", None, E["separators_one"]))
     if f.phrase:
-        ev.append(("phrase", "a listed furniture phrase", E["phrase"]))
+        ev.append(("phrase", None, E["phrase"]))
     if f.legal and (words <= 60 or f.legal_lead):
-        ev.append(("legal", "copyright, cookie or legal wording", E["legal"]))
+        ev.append(("legal", None, E["legal"]))
     if f.cta:
-        ev.append(("cta", "a call to action (subscribe, sign up, click here, ...)", E["cta"]))
+        ev.append(("cta", None, E["cta"]))
     if f.teaser:
-        ev.append(("teaser", "looks like a teaser (ellipsis or headline glued to summary)", E["teaser"]))
+        ev.append(("teaser", None, E["teaser"]))
     return ev
+
+
+# own_evidence for the default weights, by line features (lines and their features repeat).
+_OWN: dict[LineFeatures, tuple[Evidence, float, bool, bool]] = {}
+
+
+def _own(f: LineFeatures, w: dict[str, dict[str, float]]) -> tuple[Evidence, float, bool, bool]:
+    """(evidence, score, strong, furniture) of a line on its own; cached for the default weights."""
+    default = w is default_weights()
+    if default:
+        hit = _OWN.get(f)
+        if hit is not None:
+            return hit
+    ev = own_evidence(f, w)
+    out = (ev, sum(v for _, _, v in ev), any(k in STRONG for k, _, _ in ev), any(k in FURNITURE for k, _, _ in ev))
+    if default:
+        if len(_OWN) >= 65536:
+            _OWN.clear()
+        _OWN[f] = out
+    return out
 
 
 def _is_short_item(f: LineFeatures | None) -> bool:
@@ -121,10 +171,11 @@ def _is_short_item(f: LineFeatures | None) -> bool:
 
 
 def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: Any,
-                     w: dict[str, dict[str, float]]) -> list[Evidence]:
-    """Evidence from around each line: menu runs, repetition in the document and in the batch."""
+                     w: dict[str, dict[str, float]]) -> dict[int, Evidence]:
+    """Evidence from around each line: menu runs, repetition in the document and in the batch
+    (only lines with some evidence are in the result)."""
     E, C = w["evidence"], w["corpus"]
-    ev: list[Evidence] = [[] for _ in lines]
+    ev: dict[int, Evidence] = {}
     body = [i for i, f in enumerate(feats) if f is not None]
     # Runs of short lines without sentence ends (blank lines do not break a run). A run with
     # figures in it is a table, not a menu.
@@ -133,34 +184,37 @@ def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: A
         if i is not None and _is_short_item(feats[i]):
             run.append(i)
             continue
-        numeric = sum(feats[j].alpha_ratio < 0.6 for j in run)
-        if len(run) >= 4 and numeric <= 0.2 * len(run):
-            for j in run:
-                if feats[j].alpha_ratio >= 0.6:
-                    ev[j].append(("menu_run", f"in a run of {len(run)} short lines (a menu?)", E["menu_run"]))
+        if len(run) >= 4:
+            numeric = sum(feats[j].alpha_ratio < 0.6 for j in run)
+            if numeric <= 0.2 * len(run):
+                for j in run:
+                    if feats[j].alpha_ratio >= 0.6:
+                        ev.setdefault(j, []).append(("menu_run", len(run), E["menu_run"]))
         run = []
     # Repetition inside the document, and lines both before and after the middle.
     # Figures repeat naturally (table cells); only lines with words count as repeated.
-    keys = {i: normalize_line(lines[i].text) for i in body if feats[i].alpha_ratio >= 0.5}
+    n = len(body)
+    quarter = max(1, n // 4)
+    keys = {i: feats[i].key for i in body if feats[i].alpha_ratio >= 0.5}
     counts = Counter(keys.values())
     # A block (two or more consecutive lines) found both in the first and the last quarter of the
     # document: a menu or footer printed twice.
-    n = len(body)
-    quarter = max(1, n // 4)
-    head_keys = [keys.get(i) for i in body[:quarter]]
-    tail_keys = [keys.get(i) for i in body[n - quarter:]]
-    head_pairs = set(zip(head_keys, head_keys[1:], strict=False))
-    tail_pairs = set(zip(tail_keys, tail_keys[1:], strict=False))
-    both = {pair for pair in head_pairs & tail_pairs if None not in pair}
-    framed = {k for pair in both for k in pair} if n >= 12 else set()
-    for pos, i in enumerate(body):
-        f = feats[i]
-        if i not in keys:
-            continue
-        if keys[i] in framed and (pos < quarter or pos >= n - quarter):
-            ev[i].append(("head_and_tail", "in a block repeated at the head and the tail", E["head_and_tail"]))
-        elif counts[keys[i]] >= 2 and f.words <= 15:
-            ev[i].append(("repeated_in_doc", f"repeated {counts[keys[i]]} times in the document", E["repeated_in_doc"]))
+    framed: set[str] = set()
+    if n >= 12:
+        head_keys = [keys.get(i) for i in body[:quarter]]
+        tail_keys = [keys.get(i) for i in body[n - quarter:]]
+        head_pairs = set(zip(head_keys, head_keys[1:], strict=False))
+        tail_pairs = set(zip(tail_keys, tail_keys[1:], strict=False))
+        framed = {k for pair in head_pairs & tail_pairs if None not in pair for k in pair}
+    if framed or len(counts) < len(keys):
+        for pos, i in enumerate(body):
+            key = keys.get(i)
+            if key is None:
+                continue
+            if key in framed and (pos < quarter or pos >= n - quarter):
+                ev.setdefault(i, []).append(("head_and_tail", None, E["head_and_tail"]))
+            elif counts[key] >= 2 and feats[i].words <= 15:
+                ev.setdefault(i, []).append(("repeated_in_doc", counts[key], E["repeated_in_doc"]))
     corpus = getattr(ctx, "corpus", None)
     if corpus is not None and corpus.documents >= C["min_documents"]:
         for i in body:
@@ -169,7 +223,7 @@ def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: A
             docs = corpus.doc_count(lines[i].text)
             share = docs / corpus.documents
             if docs >= C["min_documents"] and share >= C["share_evidence"]:
-                ev[i].append(("corpus_some", f"in {docs} of {corpus.documents} documents", E["corpus_some"]))
+                ev.setdefault(i, []).append(("corpus_some", docs, E["corpus_some"]))
     return ev
 
 
@@ -221,7 +275,7 @@ def _confidence(margin: float, base: float) -> float:
 
 
 def _describe(ev: Evidence) -> str:
-    return ", ".join(f"{name} ({weight:+.1f})" for _, name, weight in ev)
+    return ", ".join(f"{describe(key, detail)} ({weight:+.1f})" for key, detail, weight in ev)
 
 
 def _heading_like(f: LineFeatures | None) -> bool:
@@ -259,17 +313,29 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     feats = line_features(lines)
     body = [i for i, f in enumerate(feats) if f is not None]
     around = context_evidence(lines, feats, ctx, w)
-    evidence = {i: own_evidence(feats[i], w) + around[i] for i in body}
-    strong = {i: any(key in STRONG for key, _, _ in evidence[i]) for i in body}
-    furnished = {i: any(key in FURNITURE for key, _, _ in evidence[i]) for i in body}
-    score = {i: sum(v for _, _, v in evidence[i]) for i in body}
+    evidence: dict[int, Evidence] = {}
+    strong: dict[int, bool] = {}
+    furnished: dict[int, bool] = {}
+    score: dict[int, float] = {}
+    for i in body:
+        ev, sc, st, fu = _own(feats[i], w)
+        more = around.get(i)
+        if more:
+            ev = ev + more
+            sc += sum(v for _, _, v in more)
+            st = st or any(key in STRONG for key, _, _ in more)
+            fu = fu or any(key in FURNITURE for key, _, _ in more)
+        evidence[i], score[i], strong[i], furnished[i] = ev, sc, st, fu
     k = int(X["neighbours"])
     nw = X["neighbour_weight"]
     ctx_score = {}
+    scores = [score[i] for i in body]
+    n = len(body)
     for pos, i in enumerate(body):
-        near = body[max(0, pos - k):pos] + body[pos + 1:pos + 1 + k]
-        avg = sum(score[j] for j in near) / len(near) if near else score[i]
-        ctx_score[i] = (1 - nw) * score[i] + nw * avg
+        lo, hi = max(0, pos - k), min(n, pos + 1 + k)
+        near = hi - lo - 1
+        avg = (sum(scores[lo:hi]) - scores[pos]) / near if near else scores[pos]
+        ctx_score[i] = (1 - nw) * scores[pos] + nw * avg
     j = Judgement(feats, evidence, strong, score, ctx_score)
     seeds = [i for i in body if score[i] >= X["seed"]]
     if len(body) < X["min_lines"] or sum(feats[i].words for i in seeds) < X["min_main_words"]:

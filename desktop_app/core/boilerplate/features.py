@@ -5,44 +5,65 @@ half a word), terminal punctuation (Latin and CJK), stopword density per languag
 Japanese, function characters for Chinese), letters against digits and symbols, title-case share,
 URL/e-mail/handle density, menu separators, and whether the whole line is a listed phrase.
 Context (neighbours, runs, position, repetition) is the classifier's job.
+
+Speed: most lines of most texts are plain prose, and the classifier runs on every document of a
+batch. So the text is NFKC-normalized once as a whole, and the rare kinds of evidence (links, menu
+separators, legal and cookie wording, calls to action) are looked for line by line only when a
+C-speed substring test shows the text contains what they need at all (an "@", a "|", "cookie",
+"copyright", "subscribe", ...). What every line needs (word and stopword counts, letters, title
+case) uses C-speed `re` and `str` methods, and a line's features are cached by its text, since
+furniture repeats across lines and documents.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
 
 import regex
 
 from desktop_app.core.boilerplate.phrases import is_comment_header, is_section_end, match_phrase
+from desktop_app.core.corpus import normalize_line
 from desktop_app.core.resources import resource_path
 from desktop_app.core.textlines import Line
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*", regex.V1)
-_LATIN_WORD = regex.compile(r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Hangul}\p{N}][\p{L}\p{M}\p{N}'’\-]*", regex.V1)
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}ー]")
-_HIRAGANA = regex.compile(r"\p{Hiragana}")
-_ZH_FUNCTION = set("的了是在和有我这他们也就不都而及与为之于其以被对从把但")
+# A word: a letter or digit, then letters, digits, apostrophes and hyphens (stdlib re: \w without _).
+_WORD = re.compile(r"[^\W_][\w'’\-]*")
+# Han (with 々〆〇 and the extension planes), hiragana, katakana (with ー and the half-width forms).
+_CJK_CLASS = "\u3005-\u3007\u3041-\u309f\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
+_CJK = re.compile(f"[{_CJK_CLASS}]")
+_HIRAGANA = re.compile("[\u3041-\u309f]")
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+_ZH_FUNCTION = frozenset("的了是在和有我这他们也就不都而及与为之于其以被对从把但")
 _LINK = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?<![\w@])@\w{2,}|\b[\w-]+\.(?:com|org|net|"
                       r"co\.uk|de|fr|jp|io|gov|edu)\b(?:/\S*)?", regex.IGNORECASE)
 # What every _LINK match contains (stdlib re, several times faster): _LINK runs only where it hits.
 _LINK_HINT = re.compile(r"://|www\.|@|\.(?:com|org|net|co\.uk|de|fr|jp|io|gov|edu)\b", re.IGNORECASE)
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
-_TERMINAL = regex.compile(r"[.!?。！？…:;](?:[\"'”’」』）)\]]*)\s*$")
-_ELLIPSIS_END = regex.compile(r"(?:…|\.\.\.|\[(?:…|\.\.\.)\]|\((?:…|\.\.\.)\))\s*$")
-# A headline glued to the summary that follows it by a scraper ("Troy SteakhouseA party of six").
-_GLUED = regex.compile(r"[\p{Ll}\d](?:The|A|An|In|On|At|For|It|This|When|After|If|As|Police|Officials)\s\p{Ll}",
-                       regex.V1)
-_LEGAL_LEAD = regex.compile(r"\s*(?:©|\(c\)\s*\d|copyright\b)", regex.IGNORECASE)
-_COOKIES = regex.compile(r"\bcookies?\b.{0,80}\b(?:consent|accept|agree|browsing|browser|experience|settings|policy|website|site)\b|"
-                         r"\b(?:use|uses|using|accept|enable)\s+(?:of\s+)?cookies\b", regex.IGNORECASE)
+_FINAL = ".!?。！？…:;"
+_CLOSERS = "\"'”’」』）)]"
+_ELLIPSES = ("…", "...", "[…]", "[...]", "(…)", "(...)")
+# A headline glued to the summary that follows it by a scraper ("Troy SteakhouseA party of six"):
+# a lower-case letter, digit or closing punctuation directly followed by a capital that starts a
+# word which lower-case words follow. Checked further in _glued (the part before must be a headline).
+_GLUE_HINT = regex.compile(r"[\p{Ll}\d)?!’'\"”](?=\p{Lu}\p{Ll}*\s+[\p{Ll}\d])", regex.V1)
+_LEGAL_LEAD = re.compile(r"\s*(?:©|\(c\)\s*\d|copyright\b)", re.IGNORECASE)
+_COOKIES = re.compile(r"\bcookies?\b.{0,80}\b(?:consent|accept|agree|browsing|browser|experience|settings|policy|website|site)\b|"
+                      r"\b(?:use|uses|using|accept|enable)\s+(?:of\s+)?cookies\b", re.IGNORECASE)
 # Calls to action: newsletter, sign-up, app and shop prompts (only in short lines).
-_CTA = regex.compile(r"\b(?:subscribe|sign up|sign-up|newsletter|log in|login|register now|download (?:the|our) app|"
-                     r"follow us|click here|learn more|buy now|shop now|get access|free trial|no thanks|"
-                     r"share (?:this|on)|tap here)\b", regex.IGNORECASE)
-_SEPARATORS = regex.compile(r"\s[|•·»›/]\s|\s[|•·»›]|[|•·»›]\s|^\s*[|•·»›]")
+_CTA_PHRASES = ("subscribe", "sign up", "sign-up", "newsletter", "log in", "login", "register now",
+                "download the app", "download our app", "follow us", "click here", "learn more", "buy now",
+                "shop now", "get access", "free trial", "no thanks", "share this", "share on", "tap here")
+_CTA = re.compile(r"\b(?:" + "|".join(map(re.escape, _CTA_PHRASES)) + r")\b", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s[|•·»›]|[|•·»›]\s|^\s*[|•·»›]")
+# Lines longer than this are never a listed phrase or a section header (phrases.py compares at most
+# 120 normalized characters; decoration and spaces around them are allowed for).
+_PHRASE_MAX_CHARS = 240
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +87,8 @@ class LineFeatures:
                 (legal wording that counts at any length; other legal wording only in short lines,
                 since a page of terms of use is itself the main text).
     teaser:     ends with an ellipsis ("… […]"), or glues a headline to its summary ("…SteakhouseA party").
+    cjk:        CJK characters in the line.
+    key:        the line as the batch counts it (corpus.normalize_line), for repetition in the document.
     """
 
     words: float
@@ -84,6 +107,7 @@ class LineFeatures:
     legal: bool
     legal_lead: bool
     cjk: int
+    key: str
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +118,16 @@ def stopwords() -> dict[str, frozenset[str]]:
         words = {w.strip().casefold() for w in path.read_text(encoding="utf-8").split() if w.strip()}
         out[path.stem] = frozenset(words)
     return out
+
+
+@lru_cache(maxsize=1)
+def _languages_of() -> dict[str, tuple[int, ...]]:
+    """Stopword -> the languages (indexes) it is a stopword of: one lookup per token for all lists."""
+    out: dict[str, list[int]] = {}
+    for k, words in enumerate(stopwords().values()):
+        for w in words:
+            out.setdefault(w, []).append(k)
+    return {w: tuple(v) for w, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -108,57 +142,179 @@ def stop_ratio(tokens: list[str]) -> float:
     """The largest share of `tokens` that are stopwords of one language."""
     if not tokens:
         return 0.0
-    low = [t.casefold() for t in tokens]
-    return max((sum(map(sw.__contains__, low)) / len(low) for sw in stopwords().values()), default=0.0)
+    langs = _languages_of()
+    hits = list(filter(None, map(langs.get, map(str.casefold, tokens))))
+    if not hits:
+        return 0.0
+    return max(Counter(chain.from_iterable(hits)).values()) / len(tokens)
 
 
-@lru_cache(maxsize=65536)
-def features(text: str) -> LineFeatures:
-    """The features of one line (cached: page furniture repeats across lines and documents)."""
-    return _features(text)
+class _Gates(NamedTuple):
+    """Which rare kinds of evidence a text can hold at all (substring tests over the whole text)."""
+
+    link: bool
+    separator: bool
+    legal: bool
+    cookies: bool
+    cta: bool
 
 
-def _features(text: str) -> LineFeatures:
-    s = unicodedata.normalize("NFKC", text).strip()
-    has_link = _LINK_HINT.search(s) is not None
-    cjk_chars = _CJK.findall(s)
-    latin = _LATIN_WORD.findall(s)
-    words = len(latin) + len(cjk_chars) / 2
+_ALL_OPEN = _Gates(True, True, True, True, True)
+_TLDS = tuple(f".{t}" for t in ("com", "org", "net", "co.uk", "de", "fr", "jp", "io", "gov", "edu"))
+_SEPARATOR_CHARS = ("|", "•", "·", "»", "›", " / ")
+
+
+@lru_cache(maxsize=1)
+def _legal_literals() -> tuple[str, ...] | None:
+    """The literal text each legal pattern starts with (lower case), or None when one starts with
+    anything else (then every text is scanned)."""
+    text = resource_path("boilerplate", "legal.txt").read_text(encoding="utf-8")
+    out = []
+    for raw in text.splitlines():
+        p = raw.strip()
+        if not p or p.startswith("#"):
+            continue
+        p = re.sub(r"^(?:\\b|\(\?<!\\w\))", "", p)
+        m = re.match(r"(?:\\[()]|[^\\()\[\]{}?*+|.^$])+", p)
+        if not m:
+            return None
+        lit = m.group().replace("\\(", "(").replace("\\)", ")")
+        if m.end() < len(p) and p[m.end()] in "?*{":
+            lit = lit[:-1]  # the last character is optional
+        if not lit.strip():
+            return None
+        out.append(lit.lower())
+    return tuple(out)
+
+
+def _gates(norm: str) -> _Gates:
+    """Substring tests (memchr-speed) over the whole normalized text."""
+    low = norm.lower()
+    legal = _legal_literals()
+    return _Gates(
+        link="@" in norm or "://" in norm or "www." in low or any(t in low for t in _TLDS),
+        separator=any(c in norm for c in _SEPARATOR_CHARS),
+        legal=legal is None or any(t in low for t in legal),
+        cookies="cookie" in low,
+        cta=any(t in low for t in _CTA_PHRASES),
+    )
+
+
+def _glued(s: str) -> bool:
+    """A headline glued to its summary: before the glue three or more words, mostly capitalised;
+    after it running text (mostly lower-case words)."""
+    first = s.split(None, 4)[:4]
+    if len(first) < 4 or sum(w[:1].isupper() or w[:1].isdigit() for w in first) < 3:
+        return False  # a teaser's headline starts with capitalised words
+    for m in _GLUE_HINT.finditer(s):
+        head, tail = s[:m.end()], s[m.end():]
+        words = _WORD.findall(head)
+        long = [w for w in words if len(w) >= 3 and not w[0].isdigit()]
+        if len(words) < 3 or not long or sum(w[0].isupper() for w in long) < 0.75 * len(long):
+            continue
+        rest = _WORD.findall(tail)[1:]
+        if len(rest) >= 5 and sum(w[0].islower() for w in rest) >= 0.5 * len(rest):
+            return True
+    return False
+
+
+def _terminal(s: str) -> bool:
+    """Ends with sentence-final punctuation, possibly followed by closing quotes or brackets."""
+    t = s.rstrip().rstrip(_CLOSERS)
+    return bool(t) and t[-1] in _FINAL
+
+
+def _ellipsis(s: str) -> bool:
+    return s.rstrip().endswith(_ELLIPSES)
+
+
+def _compute(s: str, g: _Gates) -> LineFeatures:
+    """The features of the NFKC-normalized, stripped line `s`; `g` says which rare checks can hit."""
     tokens = _WORD.findall(s)
-    if len(cjk_chars) > len(latin):
+    cjk = 0 if s.isascii() else len(_CJK.findall(s))
+    latin = [t for t in tokens if not _CJK.match(t)] if cjk else tokens
+    words = len(latin) + cjk / 2
+    has_link = g.link and _LINK_HINT.search(s) is not None
+    if cjk > len(latin):
         hira = len(_HIRAGANA.findall(s))
         if hira:
-            ratio = min(1.0, hira / len(cjk_chars) * 1.2)
+            ratio = min(1.0, hira / cjk * 1.2)
         else:
-            ratio = sum(c in _ZH_FUNCTION for c in cjk_chars) / len(cjk_chars) * 3
+            ratio = sum(c in _ZH_FUNCTION for c in s) / cjk * 3
+    elif has_link:
+        ratio = stop_ratio([t for t in _WORD.findall(_LINK.sub(" ", s)) if not _CJK.match(t)])
     else:
-        ratio = stop_ratio(_LATIN_WORD.findall(_LINK.sub(" ", s) if has_link else s))
+        ratio = stop_ratio(latin)
+    nonspace = sum(map(len, s.split()))
+    caps = total = 0
+    for w in latin:
+        if len(w) >= 3 and not w[0].isdigit():
+            total += 1
+            caps += w[0].isupper()
+    short = len(s) <= _PHRASE_MAX_CHARS
     link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s)) if has_link else 0
-    nonspace = [c for c in s if not c.isspace()]
-    alpha = sum(c.isalpha() for c in nonspace) / len(nonspace) if nonspace else 0.0
-    long_words = [w for w in latin if len(w) >= 3 and not w[0].isdigit()]
-    title = sum(w[0].isupper() for w in long_words) / len(long_words) if long_words else 0.0
-    cookies = _COOKIES.search(s) is not None
+    cookies = g.cookies and _COOKIES.search(s) is not None
+    legal = cookies or (g.legal and legal_pattern().search(s) is not None)
     return LineFeatures(
         words=words,
         tokens=len(tokens),
         stop_ratio=min(1.0, ratio),
-        terminal=bool(_TERMINAL.search(s)),
+        terminal=_terminal(s),
         link_ratio=min(1.0, link_words / max(1, len(tokens))),
-        alpha_ratio=alpha,
-        title_ratio=title,
-        separators=len(_SEPARATORS.findall(s)),
-        phrase=match_phrase(s) is not None,
-        section_end=is_section_end(s),
-        comments=is_comment_header(s),
-        teaser=bool(_ELLIPSIS_END.search(s) or _GLUED.search(s)),
-        cta=words <= 25 and _CTA.search(s) is not None,
-        legal=bool(legal_pattern().search(s) or cookies),
-        legal_lead=bool(_LEGAL_LEAD.match(s) or cookies),
-        cjk=len(cjk_chars),
+        alpha_ratio=len(_NOT_LETTER.sub("", s)) / nonspace if nonspace else 0.0,
+        title_ratio=caps / total if total else 0.0,
+        separators=len(_SEPARATORS.findall(s)) if g.separator else 0,
+        phrase=short and match_phrase(s) is not None,
+        section_end=short and is_section_end(s),
+        comments=short and is_comment_header(s),
+        teaser=_ellipsis(s) or _glued(s),
+        cta=g.cta and words <= 25 and _CTA.search(s) is not None,
+        legal=legal,
+        legal_lead=cookies or (legal and _LEGAL_LEAD.match(s) is not None),
+        cjk=cjk,
+        key=normalize_line(s),
     )
 
 
+# Features by normalized line. A closed gate only skips checks that could not hit, so the features
+# of a line do not depend on the text around it and the cache is keyed by the line alone.
+_CACHE: dict[str, LineFeatures] = {}
+_CACHE_MAX = 65536
+
+
+def _cached(s: str, g: _Gates) -> LineFeatures:
+    f = _CACHE.get(s)
+    if f is None:
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        f = _CACHE[s] = _compute(s, g)
+    return f
+
+
+def features(text: str) -> LineFeatures:
+    """The features of one line on its own."""
+    return _cached(unicodedata.normalize("NFKC", text).strip(), _ALL_OPEN)
+
+
 def line_features(lines: list[Line]) -> list[LineFeatures | None]:
-    """Features of every line (None for blank lines)."""
-    return [None if ln.blank else features(ln.text) for ln in lines]
+    """Features of every line (None for blank lines): one normalization of the whole text and a few
+    substring tests decide which checks can hit at all; lines seen before come from the cache."""
+    joined = "\n".join([ln.text for ln in lines])
+    norm = joined if joined.isascii() else unicodedata.normalize("NFKC", joined)
+    normed = norm.split("\n")
+    if len(normed) != len(lines):  # cannot happen (NFKC keeps line feeds), but never misalign
+        return [None if ln.blank else features(ln.text) for ln in lines]
+    g: _Gates | None = None
+    out: list[LineFeatures | None] = []
+    for raw in normed:
+        s = raw.strip()
+        if not s:
+            out.append(None)
+            continue
+        f = _CACHE.get(s)
+        if f is None:
+            if g is None:
+                g = _gates(norm)
+            f = _cached(s, g)
+        out.append(f)
+    return out
