@@ -137,10 +137,11 @@ def false_positives() -> None:
 
 
 def forget_text_caches() -> None:
-    from desktop_app.core.mojibake import engine
+    from desktop_app.core.mojibake import engine, scan
     from desktop_app.core.mojibake.model import model
 
     engine._TOKEN_CACHE.clear()
+    scan._UNKNOWN.clear()
     model()._cache.clear()
 
 

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from desktop_app.core.mojibake.align import diff_spans
@@ -20,10 +19,10 @@ from desktop_app.core.mojibake.engine import (
     is_suspicious,
     lost_nbsp_repairs,
     repair_line,
-    suspicious_offsets,
 )
-from desktop_app.core.mojibake.ftfy_fixes import Repair, ftfy_offsets, ftfy_repairs, needs_ftfy
+from desktop_app.core.mojibake.ftfy_fixes import Repair, ftfy_repairs
 from desktop_app.core.mojibake.model import model
+from desktop_app.core.mojibake.scan import candidate_offsets
 
 __all__ = ["Repair", "repair_line_full", "repair_text", "lines"]
 
@@ -167,18 +166,20 @@ def _apply_repairs(line: str, repairs: list[Repair]) -> str:
 
 
 def repair_text(text: str) -> Iterator[Repair]:
-    """Every repair over `text`, in offsets of `text`."""
-    if text.isascii() and not needs_ftfy(text.replace("\n", " ").replace("\r", " ")):
-        return
-    # The fast path runs over the whole text at once; only lines with a hit are looked at closely.
-    hits = sorted(set(ftfy_offsets(text)) | set(suspicious_offsets(text)))
-    if not hits:
-        return
-    starts = [off for off, _ in lines(text)]
-    wanted = sorted({bisect_right(starts, h) - 1 for h in hits})
-    all_lines = list(lines(text))
-    for k in wanted:
-        offset, line = all_lines[k]
+    """Every repair over `text`, in offsets of `text`.
+
+    The fast path (scan.candidate_offsets) runs over the whole text at once; only the lines with a
+    hit are looked at closely.
+    """
+    done = -1
+    for hit in candidate_offsets(text):
+        if hit <= done:
+            continue
+        offset = text.rfind("\n", 0, hit) + 1
+        end = text.find("\n", hit)
+        end = len(text) if end < 0 else end
+        done = end
+        line = text[offset:end - 1] if end > offset and text[end - 1] == "\r" else text[offset:end]
         if not line:
             continue
         for r in repair_line_full(line):

@@ -27,6 +27,15 @@ import regex
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded
 from desktop_app.core.mojibake.model import Model, model, script_of
+from desktop_app.core.mojibake.scan import (
+    CASE_FLIP,
+    GLUED_SYMBOLS,
+    HALF_KANA_MIX,
+    LAT,
+    LAT_HIGH,
+    SCRIPT_MIX,
+    engine_offsets,
+)
 
 STRICT_GAIN = 6.0       # a whole token repaired this convincingly ends the search for that token
 MIN_GAIN = 1.5          # below this gain (log10) a repair is not even proposed
@@ -47,27 +56,9 @@ MAX_TOKEN = 400         # longer tokens are cut into pieces of this size
 
 _TOKEN = regex.compile(r"\S+")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
-# The fast path's patterns use the standard `re` module with explicit ranges: over whole texts it
-# is several times faster than `regex` with Unicode properties.
-_LAT = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
-_LAT_HIGH = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
-_OTHER_SCRIPTS = "\u0370-\u03ff\u0400-\u04ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_SCRIPT_MIX = re.compile(f"[{_LAT}][{_OTHER_SCRIPTS}]|[{_OTHER_SCRIPTS}][{_LAT}]"
-                         "|[\u3040-\u309f\u3400-\u9fff][\uff61-\uff9f]|[\uff61-\uff9f][\u3040-\u309f\u3400-\u9fff]")
-_NONASCII_LATIN_WORD = re.compile(f"[{_LAT}'\u2019\u0300-\u036f]*[{_LAT_HIGH}][{_LAT}'\u2019\u0300-\u036f]*")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['\u2019][\p{Latin}\p{M}]+)*")
-# A lower-case letter followed by a non-ASCII capital, or a non-ASCII lower-case letter followed by a
-# capital ("mГ©dicament", "РџСЂРёРІРµС‚"): real words do not change case inside.
-_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u03ac-\u03ce\u0430-\u045f"
-_UPPER_HIGH = "\u00c0-\u00d6\u00d8-\u00de\u0386-\u03ab\u0400-\u042f"
-_CASE_FLIP = re.compile(f"[{_LOWER}][{_UPPER_HIGH}]|[\u00df-\u00f6\u00f8-\u00ff\u03ac-\u03ce\u0430-\u045f][A-Z]")
-# A rare symbol glued to a word ("entrar·", "O˘", "pla”t", "ni–os", "anunci— ayer"): single-byte
-# mojibake turns accented letters into punctuation. Clitic apostrophes and Catalan l·l are fine.
-_GLUED_SYMBOL = re.compile(
-    f"[{_LAT}](?=[^\\x00-\\x7f])(?=\\W)(?![\\s\u2019\u201c\u201d\u201e\u00ab\u00bb\u300d\u3002\u3001\uff0c\u2026\u2014\u2013"
-    f"\u00a0\u00b7\u0300-\u036f])"
-    f"|[{_LAT}][\u2013\u2014\u201d](?=[{_LAT}])|[{_LAT}][\u2013\u2014](?!\\S)|[{_LAT}]\u00b7(?![{_LAT}])"
-    f"|[{_LAT}]{{2}}(?<!\\bqu)\u2019(?!(?:s|t|re|ve|ll|d|m)\\b)[{_LAT}]|[,;:!?][{_LAT_HIGH}]")
+_LAT = LAT
+_LAT_HIGH = LAT_HIGH
 # What the punctuation of one Western code page becomes in another (quotes, dashes, bullets, …).
 _TYPOGRAPHIC = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u00ab\u00bb\u2039\u203a"
                          "\u00bf\u00a1\u2022\u00b7\u00a0.,;:!?'\"()-")
@@ -114,39 +105,10 @@ def confidence_for(gain: float, lost: bool) -> float:
 
 
 def _token_suspicious(token: str, m: Model) -> bool:
-    if (not _triggers().isdisjoint(token) or _SCRIPT_MIX.search(token) or _CASE_FLIP.search(token)
-            or _GLUED_SYMBOL.search(token)):
+    if (not _triggers().isdisjoint(token) or SCRIPT_MIX.search(token) or HALF_KANA_MIX.search(token)
+            or CASE_FLIP.search(token) or any(p.search(token) for p in GLUED_SYMBOLS)):
         return True
     return any(not w.isascii() and not m.is_known_word(w) for w in _LATIN_WORD.findall(token))
-
-
-@lru_cache(maxsize=1)
-def _trigger_re() -> re.Pattern:
-    return re.compile("[" + re.escape("".join(sorted(_triggers()))) + "]")
-
-
-def suspicious_offsets(text: str, m: Model | None = None) -> list[int]:
-    """Offsets in `text` where the fast path sees something (whole-text scans, for long texts)."""
-    m = m or model()
-    hits: list[int] = []
-    for pattern in (_trigger_re(), _SCRIPT_MIX, _CASE_FLIP, _GLUED_SYMBOL):
-        # One hit per line is enough: skip to the next line after each.
-        pos = 0
-        search = pattern.search
-        while (x := search(text, pos)) is not None:
-            hits.append(x.start())
-            pos = text.find("\n", x.end())
-            if pos < 0:
-                break
-    unknown: dict[str, bool] = {}
-    for w in _NONASCII_LATIN_WORD.finditer(text):
-        word = w.group()
-        bad = unknown.get(word)
-        if bad is None:
-            bad = unknown[word] = not m.is_known_word(word)
-        if bad:
-            hits.append(w.start())
-    return hits
 
 
 def is_suspicious(line: str, m: Model | None = None) -> bool:
@@ -227,7 +189,7 @@ class _LineContext:
 
     def __init__(self, line: str, m: Model) -> None:
         self.words: list[tuple[int, int, str]] = []
-        hits = sorted(suspicious_offsets(line, m)) if not line.isascii() else []
+        hits = sorted(engine_offsets(line, m))
         for w in _WORD.finditer(line):
             text = w.group()
             k = bisect_left(hits, w.start())
