@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -304,6 +304,7 @@ class Judgement:
     title: int | None = None
     zone: tuple[int, int] | None = None  # the main text with its furniture-free neighbours (kept)
     comments: tuple[int, int] | None = None  # a comment section after the main text (header, last line)
+    listings: dict[int, int] = field(default_factory=dict)  # line -> entries of the teaser list it is in
 
 
 def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = None) -> Judgement:
@@ -368,6 +369,8 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
             if score[body[k]] >= X["seed"]:
                 end = k
         a, b = (a, end) if step == 1 else (end, b)
+    # Teaser lists (headline, one-paragraph summary, repeated): outside the main text they go.
+    j.listings = _listings(feats, body, int(X["listing_entries"]))
     first, last = body[a], body[b]
     # Next to the main text, lines without furniture evidence (table cells, code, list items) stay
     # with it: the kept zone grows from the main text until a line speaks for furniture.
@@ -477,6 +480,10 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
                 where = "inside the main text" if j.main else "(no clear main text)"
                 verdicts.append(Verdict(i, "classifier", _confidence(X["remove_inside"] - score, 0.75),
                                         f"Looks like furniture {where}: {_describe(ev)}; score {score:+.1f}."))
+        elif i in j.listings and not (j.comments and j.comments[0] < i <= j.comments[1]):
+            verdicts.append(Verdict(i, "classifier", X["listing_confidence"],
+                                    f"Part of a list of {j.listings[i]} teasers (a headline, then a one-paragraph "
+                                    f"summary, repeated) outside the main text: {_describe(ev) or 'no other evidence'}."))
         elif j.comments and j.comments[0] < i <= j.comments[1] and not j.strong[i]:
             # The comment section. Proposed, not applied by default: some users (and some
             # benchmarks) count readers' comments as content.
@@ -505,6 +512,44 @@ def _reads_as_prose(f: LineFeatures | None) -> bool:
     """Running text: a sentence of ten words or more (or a long line cut short), not a list of links."""
     return (f is not None and (f.terminal and f.words >= 10 or f.words >= 25) and f.link_ratio < 0.2
             and not f.separators)
+
+
+def _headline(f: LineFeatures) -> bool:
+    """A teaser's headline, kicker, byline or date: a short line (four to twenty words) that is not
+    running text nor a list of links."""
+    return 4 <= f.words <= 20 and not f.terminal and not _reads_as_prose(f) and f.link_ratio < 0.3
+
+
+def _listings(feats: list[LineFeatures | None], body: list[int], min_entries: int) -> dict[int, int]:
+    """Lines in lists of teasers: `min_entries` or more entries in a row, each a single prose line
+    (the summary) after a headline within three lines, with no other prose in between.
+
+    Articles have this shape too (a subheading per paragraph), so the classifier uses it only
+    outside the main text. Returns line -> number of entries of its list.
+    """
+    n = len(body)
+    prose = [_reads_as_prose(feats[i]) for i in body]
+    entries: list[tuple[int, int]] = []  # (summary position, headline position)
+    for pos in range(n):
+        if not prose[pos] or (pos + 1 < n and prose[pos + 1]):
+            continue
+        for q in range(pos - 1, max(-1, pos - 4), -1):
+            if prose[q]:
+                break
+            if _headline(feats[body[q]]):
+                entries.append((pos, q))
+                break
+    out: dict[int, int] = {}
+    run: list[tuple[int, int]] = []
+    for e in entries + [None]:
+        if e is not None and (not run or run[-1][0] < e[1] <= run[-1][0] + 6):
+            run.append(e)
+            continue
+        if len(run) >= min_entries:
+            for k in range(run[0][1], run[-1][0] + 1):
+                out[body[k]] = len(run)
+        run = [e] if e is not None else []
+    return out
 
 
 def _prose_blocks(j: Judgement, min_run: int, min_words: float) -> set[int]:

@@ -357,3 +357,20 @@ def test_line_features_leave_prose_unflagged(line):
 
     f = features(line)
     assert not (f.cta or f.legal or f.teaser or f.section_end or f.comments or f.phrase)
+
+
+def test_teaser_list_after_the_article_goes_but_the_articles_own_sections_stay():
+    # Outside the main text, a list of headline + one-paragraph summary entries is a teaser list
+    # even though each summary reads like prose; the article's own sections (a subheading and one
+    # paragraph, repeated) have the same shape inside the main text and stay.
+    text = _page("page_teasers_en.txt")
+    out = clean_text(text)
+    for body in ("Repairs to the old harbour wall", "What the engineers found", "Divers found that",
+                 "How the work will be paid for", "When the walkway reopens", "The authority said it would publish"):
+        assert body in out, body
+    for teaser in ("Ferry timetable changes", "Island services will run", "Lifeboat crew honoured",
+                   "Four volunteers received", "The cottage at the end", "More than two hundred people"):
+        assert teaser not in out, teaser
+    at = text.index("Four volunteers")
+    edits = [e for e in analyze(text) if e.start <= at < e.end]
+    assert edits and "teasers" in edits[0].reason and edits[0].confidence >= 0.8
