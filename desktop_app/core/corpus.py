@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _DIGITS = re.compile(r"\d+")
 
@@ -19,18 +20,48 @@ def normalize_line(line: str) -> str:
     """The key under which a line is counted: NFKC, casefolded, digits and spaces collapsed.
 
     Runs once per line of every document of a batch, so it takes the cheap road where it can: ASCII
-    needs no NFKC, and str.split collapses Unicode whitespace at C speed.
+    needs no NFKC, a line without digits no substitution, and str.split collapses Unicode whitespace
+    at C speed.
     """
     if not line.isascii():
         line = unicodedata.normalize("NFKC", line)
-    line = _DIGITS.sub("0", line.casefold())
+    line = line.casefold()
+    if _DIGIT.search(line):
+        line = _DIGITS.sub("0", line)
     return " ".join(line.split())
 
 
-def line_key(line: str) -> int:
-    """A 64-bit hash of the normalized line (stable across processes, unlike hash())."""
-    digest = hashlib.blake2b(normalize_line(line).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+_DIGIT = re.compile(r"\d")
+
+
+def _hash(normalized: str) -> int:
+    digest = hashlib.blake2b(normalized.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "little")
+
+
+@lru_cache(maxsize=1 << 13)
+def line_key(line: str) -> int:
+    """A 64-bit hash of the normalized line (stable across processes, unlike hash()). Cached: the
+    classifier asks for the same lines again in the pipeline's verification pass, and furniture
+    lines recur across documents."""
+    return _hash(normalize_line(line))
+
+
+def document_keys(text: str) -> set[int]:
+    """{line_key(line) for every non-blank line of text.splitlines()}, normalizing the whole text at
+    once: NFKC, casefolding and the digit rule act within lines and never create, remove or move a
+    line separator (checked over every code point in tests/core/test_corpus.py), and a line is blank
+    exactly when its normalized form is empty."""
+    folded = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    folded = folded.casefold()
+    if _DIGIT.search(folded):
+        folded = _DIGITS.sub("0", folded)
+    keys = set()
+    for piece in folded.splitlines():
+        normalized = " ".join(piece.split())
+        if normalized:
+            keys.add(_hash(normalized))
+    return keys
 
 
 @dataclass
@@ -47,8 +78,7 @@ class CorpusStats:
 
     def add_document(self, text: str) -> None:
         self.documents += 1
-        keys = {line_key(line) for line in text.splitlines() if line.strip()}
-        self.line_docs.update(keys)
+        self.line_docs.update(document_keys(text))
         if len(self.line_docs) > self.max_keys:
             self.line_docs = Counter({k: n for k, n in self.line_docs.items() if n > 1})
 

@@ -44,3 +44,29 @@ def test_memory_is_bounded_by_pruning_singletons():
         stats.add_document(f"Site name\nUnique line number {n} with words {'x' * (n % 7)} {chr(0x4e00 + n)}\n")
     assert len(stats.line_docs) <= 50 + 2
     assert stats.doc_count("Site name") == 200
+
+
+def _keys_line_by_line(text: str) -> set[int]:
+    return {line_key(line) for line in text.splitlines() if line.strip()}
+
+
+def test_document_keys_equal_the_keys_of_its_lines():
+    from desktop_app.core.corpus import document_keys
+
+    text = ("Ｃｏｐｙｒｉｇｈｔ 2023\r\nPage 3 of 12\n\n  \nİstanbul ß e\u0301\u2028Ⅻ ٣٤ x\x85tail\x1c"
+            "\u3000\u3000\nCafé\u00a0Menu\x0bNext\x0c\n\u1680\n")
+    assert document_keys(text) == _keys_line_by_line(text)
+    assert document_keys("") == set()
+
+
+def test_document_keys_every_bmp_character():
+    # Whole-text normalization is only valid if no character's NFKC/casefold form creates, removes or
+    # moves a line separator, or turns a blank line into a non-blank one (or back): every BMP character,
+    # alone on a line, at a line's end and next to a digit.
+    from desktop_app.core.corpus import document_keys
+
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    for i in range(0, len(chars), 4096):
+        chunk = chars[i:i + 4096]
+        for text in ("\n".join(chunk), "x\n".join(chunk), "1".join(chunk)):
+            assert document_keys(text) == _keys_line_by_line(text)
