@@ -137,10 +137,13 @@ def false_positives() -> None:
 
 
 def forget_text_caches() -> None:
-    from desktop_app.core.mojibake import engine, scan
+    from desktop_app.core.mojibake import chains, engine, scan
     from desktop_app.core.mojibake.model import model
 
     engine._TOKEN_CACHE.clear()
+    engine._SUSPICIOUS.clear()
+    engine._scripts.cache_clear()
+    chains._undo_runs_cached.cache_clear()
     scan._UNKNOWN.clear()
     model()._cache.clear()
 

@@ -125,6 +125,13 @@ class Chain:
         return "".join(out)
 
     def undo_runs(self, text: str) -> list[tuple[int, int, str]]:
+        """The runs of `text` this chain changes: (start, end, repaired text); see `_undo_runs`.
+
+        Cached: the same word meets the chains again in other lines (the result is never mutated).
+        """
+        return _undo_runs_cached(self, text)
+
+    def _undo_runs(self, text: str) -> list[tuple[int, int, str]]:
         """The runs of `text` this chain changes: (start, end, repaired text).
 
         A run is a stretch of characters whose bytes (encoded as `read_as`) decode cleanly as `true`;
@@ -244,6 +251,11 @@ class Chain:
     def apply(self, text: str) -> str:
         """Make mojibake of `text` (for tests and evaluation sets): encode as `true`, decode as `read_as`."""
         return text.encode(self.true).decode(self.read_as, errors="replace")
+
+
+@lru_cache(maxsize=16384)
+def _undo_runs_cached(chain: Chain, text: str) -> list[tuple[int, int, str]]:
+    return chain._undo_runs(text)
 
 
 # The chains the engine searches, most frequent first. UTF-8 read as Windows-1252/Latin-1 is ftfy's

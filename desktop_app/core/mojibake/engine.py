@@ -27,15 +27,7 @@ import regex
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded
 from desktop_app.core.mojibake.model import Model, model, script_of
-from desktop_app.core.mojibake.scan import (
-    CASE_FLIP,
-    GLUED_SYMBOLS,
-    HALF_KANA_MIX,
-    LAT,
-    LAT_HIGH,
-    SCRIPT_MIX,
-    engine_offsets,
-)
+from desktop_app.core.mojibake.scan import LAT, LAT_HIGH, engine_offsets, engine_scan
 
 STRICT_GAIN = 6.0       # a whole token repaired this convincingly ends the search for that token
 MIN_GAIN = 1.5          # below this gain (log10) a repair is not even proposed
@@ -105,10 +97,18 @@ def confidence_for(gain: float, lost: bool) -> float:
 
 
 def _token_suspicious(token: str, m: Model) -> bool:
-    if (not _triggers().isdisjoint(token) or SCRIPT_MIX.search(token) or HALF_KANA_MIX.search(token)
-            or CASE_FLIP.search(token) or any(p.search(token) for p in GLUED_SYMBOLS)):
-        return True
-    return any(not w.isascii() and not m.is_known_word(w) for w in _LATIN_WORD.findall(token))
+    """Whether a token (or a line) holds anything mojibake leaves: a trigger character, a case
+    change or script mix inside a word, a glued symbol, a non-ASCII Latin word the word list lacks."""
+    cached = _SUSPICIOUS.get(token)
+    if cached is None:
+        if len(_SUSPICIOUS) > 100_000:
+            _SUSPICIOUS.clear()
+        cached = _SUSPICIOUS[token] = bool(engine_scan().search(token)) or any(
+            not w.isascii() and not m.is_known_word(w) for w in _LATIN_WORD.findall(token))
+    return cached
+
+
+_SUSPICIOUS: dict[str, bool] = {}
 
 
 def is_suspicious(line: str, m: Model | None = None) -> bool:
@@ -146,8 +146,9 @@ def _word_bounds(s: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
-def _scripts(text: str) -> set[str]:
-    return {script_of(c) for c in text if c.isalpha()} - {"other"}
+@lru_cache(maxsize=65536)
+def _scripts(text: str) -> frozenset[str]:
+    return frozenset(script_of(c) for c in text if c.isalpha()) - {"other"}
 
 
 def _chain_allows(chain: Chain, before: str, after: str, preferred: bool = False) -> bool:

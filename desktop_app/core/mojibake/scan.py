@@ -122,16 +122,29 @@ def _first_scan() -> re.Pattern:
     """One pass for every test whose first character is rare in clean text (or, like a capital or a
     comma, not common enough to be worth a pass of its own): the engine's triggers, what makes ftfy
     change a line (controls, ligatures, surrogates, U+FFFD, HTML entities), glued symbols,
-    half-width katakana next to kanji, and case changes inside a word.
-
-    All tests are (first class, rest): the pass matches the union of the first classes, then each
-    test's rest behind a lookbehind for its own class, so the regex engine can skip in C.
-    """
+    half-width katakana next to kanji, and case changes inside a word."""
     rare = re.escape("".join(sorted(model().triggers))) + NEEDS_FTFY_CLASS + "\ufffd"
-    glued = [(_glued_first_positive(), "(?<!\\w)" + _GLUED[0][1]), *_GLUED[1:]]
-    tests = [(rare, ""), _ENTITY, _HALF_KANA_MIX, _FLIP_TO_HIGH, *glued, _GLUED_AFTER_PUNCT, _FLIP_TO_ASCII]
+    return _union([(rare, ""), _ENTITY, _HALF_KANA_MIX, _FLIP_TO_HIGH, _FLIP_TO_ASCII, *_positive_glued()])
+
+
+def _positive_glued() -> list[tuple[str, str]]:
+    """The glued-symbol tests with the first one's negated class written out."""
+    return [(_glued_first_positive(), "(?<!\\w)" + _GLUED[0][1]), *_GLUED[1:], _GLUED_AFTER_PUNCT]
+
+
+def _union(tests: list[tuple[str, str]]) -> re.Pattern:
+    """One pattern for tests given as (first character class, rest): the union of the first classes,
+    then each test's rest behind a lookbehind for its own class, so the regex engine can skip in C."""
     union = "".join(first for first, _ in tests)
     return re.compile(f"[{union}](?:" + "|".join(f"(?<=[{first}]){rest}" for first, rest in tests) + ")")
+
+
+@lru_cache(maxsize=1)
+def engine_scan() -> re.Pattern:
+    """The engine's tests that need no word list, in one pattern (for single tokens and lines)."""
+    triggers = re.escape("".join(sorted(model().triggers)))
+    mix = (OTHER_SCRIPTS, f"(?:(?=[{LAT}])|(?<=[{LAT}].))")
+    return _union([(triggers, ""), _HALF_KANA_MIX, _FLIP_TO_HIGH, _FLIP_TO_ASCII, *_positive_glued(), mix])
 
 
 class _Mix(NamedTuple):

@@ -62,6 +62,9 @@ def test_the_one_pass_scan_is_the_union_of_its_tests(text):
                   scan.CASE_FLIP, *scan.GLUED_SYMBOLS]
     rare = re.compile("[" + scan.NEEDS_FTFY_CLASS + "\ufffd]")
     for _, line in lines(text):
+        engine = any(p.search(line) for p in individual[2:]) or bool(individual[0].search(line)) or bool(
+            scan.SCRIPT_MIX.search(line))
+        assert bool(scan.engine_scan().search(line)) == engine, line
         expected = any(p.search(line) for p in individual) or bool(rare.search(line))
         assert bool(scan._first_scan().search(line)) == expected, line
 
