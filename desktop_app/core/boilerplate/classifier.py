@@ -89,7 +89,9 @@ DESCRIPTIONS = {
     "phrase": "a listed furniture phrase",
     "legal": "copyright, cookie or legal wording",
     "cta": "a call to action (subscribe, sign up, click here, ...)",
-    "teaser": "looks like a teaser (ellipsis or headline glued to summary)",
+    "teaser": "ends with an ellipsis, like a teaser",
+    "glued": "a headline glued to its summary (a teaser box)",
+    "word_list": "a list of {:.0f} bare words (tags or keywords)",
     "menu_run": "in a run of {:.0f} short lines (a menu?)",
     "head_and_tail": "in a block repeated at the head and the tail",
     "repeated_in_doc": "repeated {:.0f} times in the document",
@@ -143,6 +145,10 @@ def own_evidence(f: LineFeatures, w: dict[str, dict[str, float]]) -> Evidence:
         ev.append(("cta", None, E["cta"]))
     if f.teaser:
         ev.append(("teaser", None, E["teaser"]))
+    if f.glued:
+        ev.append(("glued", None, E["glued"]))
+    if f.word_list:
+        ev.append(("word_list", f.words, E["word_list"]))
     return ev
 
 
@@ -287,7 +293,7 @@ def _heading_like(f: LineFeatures | None) -> bool:
 STRONG = ("phrase", "links", "separators_many", "corpus_some", "head_and_tail", "legal")
 # Evidence that speaks for furniture rather than merely against prose (a table cell is short and has
 # few stopwords too, but no title-case menu run, link, separator or repetition).
-FURNITURE = STRONG + ("menu_run", "repeated_in_doc", "teaser", "cta")
+FURNITURE = STRONG + ("menu_run", "repeated_in_doc", "teaser", "cta", "glued", "word_list")
 
 
 @dataclass
@@ -563,7 +569,7 @@ def _prose_blocks(j: Judgement, min_run: int, min_words: float) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     for i in body + [None]:
-        if i is not None and _reads_as_prose(j.features[i]) and not j.strong[i]:
+        if i is not None and _reads_as_prose(j.features[i]) and not (j.strong[i] or j.features[i].glued):
             run.append(i)
             continue
         if len(run) >= min_run:

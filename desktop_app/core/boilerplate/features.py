@@ -39,6 +39,7 @@ _CJK_CLASS = "\u3005-\u3007\u3041-\u309f\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\
 _CJK = re.compile(f"[{_CJK_CLASS}]")
 _HIRAGANA = re.compile("[\u3041-\u309f]")
 _NOT_LETTER = re.compile(r"[\W\d_]+")
+_PUNCT = re.compile(r"[^\w\s'’\-]")
 _ZH_FUNCTION = frozenset("的了是在和有我这他们也就不都而及与为之于其以被对从把但")
 _LINK = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?<![\w@])@\w{2,}|\b[\w-]+\.(?:com|org|net|"
                       r"co\.uk|de|fr|jp|io|gov|edu)\b(?:/\S*)?", regex.IGNORECASE)
@@ -51,7 +52,7 @@ _ELLIPSES = ("…", "...", "[…]", "[...]", "(…)", "(...)")
 # A headline glued to the summary that follows it by a scraper ("Troy SteakhouseA party of six"):
 # a lower-case letter, digit or closing punctuation directly followed by a capital that starts a
 # word which lower-case words follow. Checked further in _glued (the part before must be a headline).
-_GLUE_HINT = regex.compile(r"[\p{Ll}\d)?!’'\"”](?=\p{Lu}\p{Ll}*\s+[\p{Ll}\d])", regex.V1)
+_GLUE_HINT = regex.compile(r"[\p{Ll}\d)?!’'\"”](?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3},?\s+[\p{Ll}\d])", regex.V1)
 _LEGAL_LEAD = re.compile(r"\s*(?:©|\(c\)\s*\d|copyright\b)", re.IGNORECASE)
 _COOKIES = re.compile(r"\bcookies?\b.{0,80}\b(?:consent|accept|agree|browsing|browser|experience|settings|policy|website|site)\b|"
                       r"\b(?:use|uses|using|accept|enable)\s+(?:of\s+)?cookies\b", re.IGNORECASE)
@@ -86,7 +87,11 @@ class LineFeatures:
     legal_lead: the line starts with a copyright sign or the word "Copyright", or talks about cookies
                 (legal wording that counts at any length; other legal wording only in short lines,
                 since a page of terms of use is itself the main text).
-    teaser:     ends with an ellipsis ("… […]"), or glues a headline to its summary ("…SteakhouseA party").
+    teaser:     ends with an ellipsis ("… […]").
+    glued:      glues a headline to its summary, as scrapers do with teaser boxes ("…Troy SteakhouseA party
+                of six left…"): title-case words, then without a space a capitalised word and running text.
+    word_list:  a long line of bare words: no sentence end, hardly any punctuation or stopwords (a tag
+                cloud, a keyword or category list).
     cjk:        CJK characters in the line.
     key:        the line as the batch counts it (corpus.normalize_line), for repetition in the document.
     """
@@ -103,6 +108,8 @@ class LineFeatures:
     section_end: bool
     comments: bool
     teaser: bool
+    glued: bool
+    word_list: bool
     cta: bool
     legal: bool
     legal_lead: bool
@@ -201,7 +208,7 @@ def _gates(norm: str) -> _Gates:
 
 
 def _glued(s: str) -> bool:
-    """A headline glued to its summary: before the glue three or more words, mostly capitalised;
+    """A headline glued to its summary: before the glue four or more words, mostly capitalised;
     after it running text (mostly lower-case words)."""
     first = s.split(None, 4)[:4]
     if len(first) < 4 or sum(w[:1].isupper() or w[:1].isdigit() for w in first) < 3:
@@ -210,12 +217,17 @@ def _glued(s: str) -> bool:
         head, tail = s[:m.end()], s[m.end():]
         words = _WORD.findall(head)
         long = [w for w in words if len(w) >= 3 and not w[0].isdigit()]
-        if len(words) < 3 or not long or sum(w[0].isupper() for w in long) < 0.75 * len(long):
+        if len(words) < 4 or not long or sum(w[0].isupper() for w in long) < 0.75 * len(long):
             continue
         rest = _WORD.findall(tail)[1:]
         if len(rest) >= 5 and sum(w[0].islower() for w in rest) >= 0.5 * len(rest):
             return True
     return False
+
+
+def _bare_words(s: str, tokens: int) -> bool:
+    """Hardly any punctuation between the words: at most one mark per eight words."""
+    return len(_PUNCT.findall(s)) <= tokens / 8
 
 
 def _terminal(s: str) -> bool:
@@ -267,7 +279,9 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
         phrase=short and match_phrase(s) is not None,
         section_end=short and is_section_end(s),
         comments=short and is_comment_header(s),
-        teaser=_ellipsis(s) or _glued(s),
+        teaser=_ellipsis(s),
+        glued=_glued(s),
+        word_list=words >= 12 and not cjk and ratio < 0.15 and not _terminal(s) and _bare_words(s, len(tokens)),
         cta=g.cta and words <= 25 and _CTA.search(s) is not None,
         legal=legal,
         legal_lead=cookies or (legal and _LEGAL_LEAD.match(s) is not None),

@@ -335,7 +335,7 @@ def test_fit_script_proposes_weights_a_profile_can_load(tmp_path):
     ("This website uses cookies to improve your experience while you navigate through the website.", "legal"),
     ("© 2019 Example Corp. All rights reserved.", "legal"),
     ("Sometimes people ask me why this or that location become […]", "teaser"),
-    ("Customers Leave Without Paying Bill At SteakhouseA party of six left without paying.", "teaser"),
+    ("Customers Leave Without Paying Bill At SteakhouseA party of six left without paying.", "glued"),
     ("Most read in world news", "section_end"),
     ("You may also like", "section_end"),
     ("35 Responses to “A post title”", "comments"),
@@ -374,3 +374,21 @@ def test_teaser_list_after_the_article_goes_but_the_articles_own_sections_stay()
     at = text.index("Four volunteers")
     edits = [e for e in analyze(text) if e.start <= at < e.end]
     assert edits and "teasers" in edits[0].reason and edits[0].confidence >= 0.8
+
+
+def test_glued_teaser_and_word_list_features():
+    from desktop_app.core.boilerplate.features import features
+
+    glued = features("Harbour Wall Repairs To Finish Before Winter StormsRepairs to the old harbour wall will be "
+                     "finished before the first storms arrive, the port authority said.")
+    assert glued.glued
+    # Camel-case names and ordinary sentences are not glued teasers.
+    for text in ("The new iPhone sold well in its first week, and YouTube reported more views than ever.",
+                 "Apple Releases New MacBook Pro",
+                 "The 9to5Mac BundleHunt delivers over 40 top apps from just $1 each this week"):
+        assert not features(text).glued, text
+    tags = features("harbour storms ferry lifeboat lighthouse promenade fishing fleet walkway railings "
+                    "council grant timetable volunteers plastic")
+    assert tags.word_list
+    assert not features("The harbour wall will be repaired before the storms arrive and the walkway "
+                        "will reopen in April").word_list
