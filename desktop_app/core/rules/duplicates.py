@@ -8,6 +8,7 @@ occurrence stays. Short lines ("Yes", "—") repeat legitimately, so only substa
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from itertools import accumulate
@@ -42,8 +43,27 @@ def line_keys(text: str) -> list[str]:
     folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
     if any(c in folded for c in _SPLIT_ONLY_SPACE):
         return [k.strip() for k in _WS_IN_LINE.sub(" ", folded).split("\n")]
-    # Otherwise str.split() splits at exactly the whitespace \s matches.
-    return [" ".join(k.split()) for k in folded.split("\n")]
+    # Otherwise str.isspace() is exactly _WS's whitespace: every run becomes one space (whitespace
+    # other than spaces first, then runs of spaces), then spaces next to line breaks go. Each step is
+    # a C-speed search for something most texts do not have.
+    if any(c in folded for c in _OTHER_SPACES):
+        folded = _OTHER_SPACE_RUN.sub(" ", folded)
+    if "  " in folded:
+        folded = _SPACE_RUN.sub(" ", folded)
+    folded = folded.replace(" \n", "\n").replace("\n ", "\n")
+    keys = folded.split("\n")
+    if keys[0].startswith(" "):
+        keys[0] = keys[0][1:]
+    if keys[-1].endswith(" "):
+        keys[-1] = keys[-1][:-1]
+    return keys
+
+
+# Whitespace (str.isspace) other than space, line feed and _SPLIT_ONLY_SPACE.
+_OTHER_SPACES = "\t\x0b\x0c\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+                "\u2028\u2029\u202f\u205f\u3000"
+_OTHER_SPACE_RUN = re.compile(f"[{_OTHER_SPACES}]+")
+_SPACE_RUN = re.compile("  +")
 
 
 def _substantial(key: str) -> bool:
@@ -104,7 +124,7 @@ def duplicates(text: str, ctx) -> Iterator[Edit]:
     if not ls.count:
         return
     keys = line_keys(text)
-    blank = [not p.strip() for p in ls.pieces]
+    blank = [not k for k in keys]  # a line is blank exactly when its key is empty
     removed: set[int] = set()  # line indexes already covered by an edit
     substantial: dict[str, bool] = {}
 
