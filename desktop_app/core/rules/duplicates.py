@@ -120,10 +120,16 @@ class _Lines:
           "duplicate.extended": "a line repeated by the next one with something appended (or dropped)",
       })
 def duplicates(text: str, ctx) -> Iterator[Edit]:
-    ls = _Lines(text)
-    if not ls.count:
+    if not text:
         return
     keys = line_keys(text)
+    # Every edit below needs two equal line keys or two consecutive lines one of which starts the other:
+    # most texts (and most cleaned texts the pipeline checks again) have neither.
+    filled = [k for k in keys if k]
+    if len(set(filled)) == len(filled) and not any(
+            a.startswith(b) or b.startswith(a) for a, b in zip(filled, filled[1:], strict=False)):
+        return
+    ls = _Lines(text)
     blank = [not k for k in keys]  # a line is blank exactly when its key is empty
     removed: set[int] = set()  # line indexes already covered by an edit
     substantial: dict[str, bool] = {}
