@@ -54,14 +54,20 @@ _ELLIPSES = ("…", "...", "[…]", "[...]", "(…)", "(...)")
 # word which lower-case words follow. Checked further in _glued (the part before must be a headline).
 _GLUE_HINT = regex.compile(r"[\p{Ll}\d)?!’'\"”](?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3},?\s+[\p{Ll}\d])", regex.V1)
 _LEGAL_LEAD = re.compile(r"\s*(?:©|\(c\)\s*\d|copyright\b)", re.IGNORECASE)
-_COOKIES = re.compile(r"\bcookies?\b.{0,80}\b(?:consent|accept|agree|browsing|browser|experience|settings|policy|website|site)\b|"
-                      r"\b(?:use|uses|using|accept|enable)\s+(?:of\s+)?cookies\b", re.IGNORECASE)
+# Cookie banners in the languages of the phrase lists (and Italian, Portuguese, Dutch).
+_COOKIES = re.compile(
+    r"\bcookies?\b.{0,80}\b(?:consent\w*|accept\w*|accett\w*|akzept\w*|acept\w*|agree|zustimm\w*|browsing|browser|"
+    r"experience|esperienza|expérience|experiencia|erfahrung|ervaring|navigazione|navigation|navegación|navegação|"
+    r"settings|einstellungen|impostazioni|paramètres|policy|richtlinie|website|webseite|site|sito|sitio)\b|"
+    r"\b(?:use|uses|using|accept|enable|utilizziamo|usiamo|utilisons|utilise|verwenden|nutzen|usamos|utilizamos|"
+    r"utiliza|gebruiken|gebruikt)\s+(?:of\s+|i\s+|des\s+|los\s+|as\s+|os\s+)?cookies?\b", re.IGNORECASE)
 # Calls to action: newsletter, sign-up, app and shop prompts (only in short lines).
 _CTA_PHRASES = ("subscribe", "sign up", "sign-up", "newsletter", "log in", "login", "register now",
                 "download the app", "download our app", "follow us", "click here", "learn more", "buy now",
                 "shop now", "get access", "free trial", "no thanks", "share this", "share on", "tap here")
 _CTA = re.compile(r"\b(?:" + "|".join(map(re.escape, _CTA_PHRASES)) + r")\b", re.IGNORECASE)
-_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s[|•·»›]|[|•·»›]\s|^\s*[|•·»›]")
+# Menu and breadcrumb separators ("Home > News > Local", "About | Contact").
+_SEPARATORS = re.compile(r"\s[|•·»›/>]\s|\s[|•·»›]|[|•·»›]\s|^\s*[|•·»›]")
 # Lines longer than this are never a listed phrase or a section header (phrases.py compares at most
 # 120 normalized characters; decoration and spaces around them are allowed for).
 _PHRASE_MAX_CHARS = 240
@@ -168,7 +174,7 @@ class _Gates(NamedTuple):
 
 _ALL_OPEN = _Gates(True, True, True, True, True)
 _TLDS = tuple(f".{t}" for t in ("com", "org", "net", "co.uk", "de", "fr", "jp", "io", "gov", "edu"))
-_SEPARATOR_CHARS = ("|", "•", "·", "»", "›", " / ")
+_SEPARATOR_CHARS = ("|", "•", "·", "»", "›", " / ", " > ")
 
 
 @lru_cache(maxsize=1)
