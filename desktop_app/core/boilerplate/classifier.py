@@ -351,12 +351,16 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     # Length-weighted context scores. Section headers ("Related stories", "12 comments") end a main
     # text: no span crosses them. Below `gap_floor` a line adds no more cost, so a table or a list
     # inside an article does not split it while a long menu still does.
+    # Teaser lists (headline, one-paragraph summary, repeated): outside the main text they go.
+    j.listings = _listings(feats, body, int(X["listing_entries"]))
+    # A long menu (a run of short lines, tags or links) ends a main text like a section header.
+    menu_walls = _menu_walls(body, evidence, int(X["menu_wall"]))
     values = []
     for i in body:
         c = ctx_score[i]
         c -= X["region_bias"]
         values.append(c * math.sqrt(max(1.0, feats[i].words)) if c > 0 else max(c, X["gap_floor"]))
-    span = _main_span(values, [feats[i].section_end or feats[i].comments for i in body],
+    span = _main_span(values, [feats[i].section_end or feats[i].comments or i in menu_walls for i in body],
                       [feats[i].comments for i in body],
                       [feats[i].words if score[i] >= X["seed"] else 0.0 for i in body], X["min_main_words"])
     if span is None:
@@ -375,8 +379,6 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
             if score[body[k]] >= X["seed"]:
                 end = k
         a, b = (a, end) if step == 1 else (end, b)
-    # Teaser lists (headline, one-paragraph summary, repeated): outside the main text they go.
-    j.listings = _listings(feats, body, int(X["listing_entries"]))
     first, last = body[a], body[b]
     # Next to the main text, lines without furniture evidence (table cells, code, list items) stay
     # with it: the kept zone grows from the main text until a line speaks for furniture.
@@ -518,6 +520,22 @@ def _reads_as_prose(f: LineFeatures | None) -> bool:
     """Running text: a sentence of ten words or more (or a long line cut short), not a list of links."""
     return (f is not None and (f.terminal and f.words >= 10 or f.words >= 25) and f.link_ratio < 0.2
             and not f.separators)
+
+
+def _menu_walls(body: list[int], evidence: dict[int, Evidence], min_run: int) -> set[int]:
+    """Lines of runs of at least `min_run` menu lines in a row (0: none)."""
+    if min_run <= 0:
+        return set()
+    out: set[int] = set()
+    run: list[int] = []
+    for i in body + [None]:
+        if i is not None and any(key == "menu_run" for key, _, _ in evidence[i]):
+            run.append(i)
+            continue
+        if len(run) >= min_run:
+            out.update(run)
+        run = []
+    return out
 
 
 def _headline(f: LineFeatures) -> bool:

@@ -392,3 +392,29 @@ def test_glued_teaser_and_word_list_features():
     assert tags.word_list
     assert not features("The harbour wall will be repaired before the storms arrive and the walkway "
                         "will reopen in April").word_list
+
+
+def test_a_long_menu_ends_the_main_text():
+    # Article, then a run of tag links, then teasers with bylines and dates but no section header:
+    # the tag run ends the main text, and the teasers after it go.
+    article = [
+        "Repairs to the old harbour wall will be finished before the first winter storms arrive, the port "
+        "authority said on Monday, after engineers found the damage was less serious than feared.",
+        "The wall was cracked in two places during the gales of last November, and a section near the "
+        "lifeboat station has been closed to the public since then while divers inspected it.",
+        "Divers found that the foundations were sound and that the cracks reached only the upper courses "
+        "of stone, which can be rebuilt by hand without closing the harbour to the fishing fleet.",
+    ]
+    tags = ["Harbour", "Storms", "Port authority", "Lifeboat", "Fishing", "Coast", "Engineering", "Weather"]
+    teasers = []
+    for k, topic in enumerate(("ferry timetable", "lighthouse cafe", "beach cleaning", "school concert")):
+        teasers += [f"Why the {topic} story matters to the town this week", f"Writer Number{k}",
+                    "Tuesday November 19, 2019",
+                    f"The {topic} has been the talk of the town for weeks, and residents told us what they "
+                    f"think about it at a meeting in the library on Tuesday evening."]
+    text = "\n".join(["Home", "News", "Sport", "Weather", "", "Harbour wall repairs to finish soon", ""]
+                     + article + [""] + tags + [""] + teasers) + "\n"
+    out = clean_text(text)
+    for line in article:
+        assert line in out
+    assert "has been the talk of the town" not in out
