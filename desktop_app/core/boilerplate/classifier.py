@@ -313,11 +313,14 @@ class Judgement:
     listings: dict[int, int] = field(default_factory=dict)  # line -> entries of the teaser list it is in
 
 
-def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = None) -> Judgement:
-    """Score every line and find the main text (see the module docstring)."""
+def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = None,
+          feats: list[LineFeatures | None] | None = None) -> Judgement:
+    """Score every line and find the main text (see the module docstring); `feats`: the lines'
+    features when the caller has them already."""
     w = w or _weights(ctx)
     X = w["context"]
-    feats = line_features(lines)
+    if feats is None:
+        feats = line_features(lines)
     body = [i for i, f in enumerate(feats) if f is not None]
     around = context_evidence(lines, feats, ctx, w)
     evidence: dict[int, Evidence] = {}
@@ -337,12 +340,12 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     nw = X["neighbour_weight"]
     ctx_score = {}
     scores = [score[i] for i in body]
-    n = len(body)
     for pos, i in enumerate(body):
-        lo, hi = max(0, pos - k), min(n, pos + 1 + k)
-        near = hi - lo - 1
-        avg = (sum(scores[lo:hi]) - scores[pos]) / near if near else scores[pos]
-        ctx_score[i] = (1 - nw) * scores[pos] + nw * avg
+        lo = pos - k if pos > k else 0
+        near = scores[lo:pos + 1 + k]
+        own = scores[pos]
+        m = len(near) - 1
+        ctx_score[i] = (1 - nw) * own + nw * ((sum(near) - own) / m if m else own)
     j = Judgement(feats, evidence, strong, score, ctx_score)
     seeds = [i for i in body if score[i] >= X["seed"]]
     if len(body) < X["min_lines"] or sum(feats[i].words for i in seeds) < X["min_main_words"]:
@@ -428,7 +431,8 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     return j
 
 
-def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list[Verdict]:
+def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset(),
+             feats: list[LineFeatures | None] | None = None) -> list[Verdict]:
     """Judge every line; return verdicts for the lines that look like furniture.
 
     `known` are lines another source already removes (listed or user phrases): they count as
@@ -437,20 +441,23 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
     """
     w = _weights(ctx)
     X, C = w["context"], w["corpus"]
-    j = judge(lines, ctx, w)
+    j = judge(lines, ctx, w, feats)
     body = [i for i, f in enumerate(j.features) if f is not None]
     verdicts: list[Verdict] = []
     skip = set(known)
     # Metadata near the main text (its byline, date, captions) is the metadata rule's to propose;
     # a date or byline far from it belongs to a teaser list or a sidebar, and is judged here.
+    # (Checked only for lines that would get a verdict: the check is not free.)
     near = int(X["metadata_reach"])
     if j.main:
-        pos = {i: k for k, i in enumerate(body)}
-        lo, hi = pos[j.main[0]] - near, pos[j.main[1]] + near
-        zone = {i for i in body if lo <= pos[i] <= hi}
+        lo, hi = body.index(j.main[0]) - near, body.index(j.main[1]) + near
+        zone = set(body[max(0, lo):hi + 1])
     else:
         zone = set(body)
-    skip.update(i for i in zone if detect_metadata(lines[i].text) is not None)
+
+    def metadata_near(i: int) -> bool:
+        return i in zone and detect_metadata(lines[i].text) is not None
+
     corpus = getattr(ctx, "corpus", None)
     if corpus is not None and corpus.documents >= C["min_documents"]:
         shared = {}
@@ -458,7 +465,7 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
             if i in skip or j.features[i].alpha_ratio < 0.5:
                 continue
             docs = corpus.doc_count(lines[i].text)
-            if docs >= C["min_documents"] and docs / corpus.documents >= C["share_remove"]:
+            if docs >= C["min_documents"] and docs / corpus.documents >= C["share_remove"] and not metadata_near(i):
                 shared[i] = docs
         # When most of a document recurs across the batch, the batch holds copies (or versions) of
         # one text rather than pages of one site: propose, do not apply.
@@ -474,7 +481,7 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
     first, last = j.main if j.main else (-1, -1)
     # Outside the main text (and after a "Related stories" header, where teasers of a sentence or
     # two are the rule) only a longer block of running text is a second text worth keeping.
-    blocks = _prose_blocks(j, int(X["section_block_lines"]), X["section_block_words"])
+    blocks = _LazyBlocks(j, int(X["section_block_lines"]), X["section_block_words"])
     for i in body:
         if i in skip:
             continue
@@ -513,7 +520,8 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
     # A line with mojibake is judged on garbage (no stopwords, odd letters): leave it to the encoding
     # rule, and judge its repaired text in the pipeline's next pass. (Checked only where a verdict
     # fell: the check is not free.)
-    return [v for v in verdicts if not is_suspicious(lines[v.index].text)]
+    return [v for v in verdicts if not (v.kind != "repeated" and metadata_near(v.index))
+            and not is_suspicious(lines[v.index].text)]
 
 
 def _reads_as_prose(f: LineFeatures | None) -> bool:
@@ -604,8 +612,21 @@ def _prose_blocks(j: Judgement, min_run: int, min_words: float) -> set[int]:
     return out
 
 
+class _LazyBlocks:
+    """The lines of `_prose_blocks`, found when first asked for (most texts never ask)."""
+
+    def __init__(self, j: Judgement, min_run: int, min_words: float) -> None:
+        self._args = (j, min_run, min_words)
+        self._lines: set[int] | None = None
+
+    def __contains__(self, i: int) -> bool:
+        if self._lines is None:
+            self._lines = _prose_blocks(*self._args)
+        return i in self._lines
+
+
 def _outside(i: int, j: Judgement, X: dict[str, float], confidence: float, reason: str,
-             blocks: set[int]) -> Verdict:
+             blocks: _LazyBlocks | set[int]) -> Verdict:
     """A line outside the main text; inside a block of running text it is only proposed, because
     losing body text is worse than keeping a teaser."""
     if i in blocks:
