@@ -18,6 +18,7 @@ furniture repeats across lines and documents.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -68,9 +69,15 @@ _CTA_PHRASES = ("subscribe", "sign up", "sign-up", "newsletter", "log in", "logi
 _CTA = re.compile(r"\b(?:" + "|".join(map(re.escape, _CTA_PHRASES)) + r")\b", re.IGNORECASE)
 # Menu and breadcrumb separators ("Home > News > Local", "About | Contact").
 _SEPARATORS = re.compile(r"\s[|•·»›/>]\s|\s[|•·»›]|[|•·»›]\s|^\s*[|•·»›]")
-# Lines longer than this are never a listed phrase or a section header (phrases.py compares at most
-# 120 normalized characters; decoration and spaces around them are allowed for).
-_PHRASE_MAX_CHARS = 240
+# The longest normalized phrase (phrases.match_phrase) and section header (is_section_end,
+# is_comment_header) compared; leading and trailing runs of non-letters that may be stripped.
+_PHRASE_MAX_CHARS = 120
+_HEADER_MAX_CHARS = 80
+_EDGE_START = re.compile(r"[\W_]*")
+_ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
+# Repetition inside a document counts normalized keys of lines up to this long; longer lines are
+# compared as they are (they repeat only as exact copies: a menu or a footer printed twice).
+_KEY_MAX_WORDS = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +90,8 @@ class LineFeatures:
     terminal:   ends like a sentence (. ! ? 。 ！ ？ … and closing quotes).
     link_ratio: share of the line's words that are inside URLs, e-mail addresses or @handles.
     alpha_ratio: letters among non-space characters.
-    title_ratio: capitalised words among Latin words of three or more letters.
+    title_ratio: capitalised words among Latin words of three or more letters (0 when terminal: title
+                case is evidence only in lines that do not end like a sentence).
     separators: menu separators (|, •, ·, », ›) between items.
     phrase:     the whole line is in the phrase lists.
     section_end: the line is a header that opens a post-article section ("Related stories", "Most read").
@@ -264,12 +272,17 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
     else:
         ratio = stop_ratio(latin)
     nonspace = sum(map(len, s.split()))
+    terminal = _terminal(s)
     caps = total = 0
-    for w in latin:
-        if len(w) >= 3 and not w[0].isdigit():
-            total += 1
-            caps += w[0].isupper()
-    short = len(s) <= _PHRASE_MAX_CHARS
+    if not terminal:  # title case speaks only for lines that do not end like a sentence
+        for w in latin:
+            if len(w) >= 3 and not w[0].isdigit():
+                total += 1
+                caps += w[0].isupper()
+    # Phrases and section headers are compared without spaces runs and edge decoration: a line
+    # whose letters alone are longer than any listed phrase (120) or header (80) is none of them.
+    core = nonspace - len(_EDGE_START.match(s).group()) - len(_EDGE_START.match(s[::-1]).group())
+    letters = len(s) - len(s.translate(_ASCII_LETTERS)) if s.isascii() else len(_NOT_LETTER.sub("", s))
     link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s)) if has_link else 0
     cookies = g.cookies and _COOKIES.search(s) is not None
     legal = cookies or (g.legal and legal_pattern().search(s) is not None)
@@ -277,22 +290,22 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
         words=words,
         tokens=len(tokens),
         stop_ratio=min(1.0, ratio),
-        terminal=_terminal(s),
+        terminal=terminal,
         link_ratio=min(1.0, link_words / max(1, len(tokens))),
-        alpha_ratio=len(_NOT_LETTER.sub("", s)) / nonspace if nonspace else 0.0,
+        alpha_ratio=letters / nonspace if nonspace else 0.0,
         title_ratio=caps / total if total else 0.0,
         separators=len(_SEPARATORS.findall(s)) if g.separator else 0,
-        phrase=short and match_phrase(s) is not None,
-        section_end=short and is_section_end(s),
-        comments=short and is_comment_header(s),
+        phrase=core <= _PHRASE_MAX_CHARS and match_phrase(s) is not None,
+        section_end=core <= _HEADER_MAX_CHARS and is_section_end(s),
+        comments=core <= _HEADER_MAX_CHARS and is_comment_header(s),
         teaser=_ellipsis(s),
         glued=_glued(s),
-        word_list=words >= 12 and not cjk and ratio < 0.15 and not _terminal(s) and _bare_words(s, len(tokens)),
+        word_list=words >= 12 and not cjk and ratio < 0.15 and not terminal and _bare_words(s, len(tokens)),
         cta=g.cta and words <= 25 and _CTA.search(s) is not None,
         legal=legal,
         legal_lead=cookies or (legal and _LEGAL_LEAD.match(s) is not None),
         cjk=cjk,
-        key=normalize_line(s),
+        key=normalize_line(s) if words <= _KEY_MAX_WORDS else s,
     )
 
 
