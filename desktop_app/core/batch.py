@@ -55,8 +55,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.core.corpus import CorpusStats
-from desktop_app.core.edits import Edit, Notice, apply_edits
-from desktop_app.core.pipeline import analyze_full
+from desktop_app.core.edits import Edit, Notice
+from desktop_app.core.pipeline import analyze_and_clean
 from desktop_app.core.profiles import Profile
 from desktop_app.core.textlines import MAX_LINE_CHARS, has_line_longer_than
 
@@ -108,10 +108,10 @@ def clean_document(text: str, profile: Profile, corpus: CorpusStats | None = Non
     if has_line_longer_than(text, MAX_LINE_CHARS):
         raise LineTooLong(f"a line is longer than {MAX_LINE_CHARS:,} characters: not text that can be "
                           f"reviewed line by line (a minified or binary dump?)")
-    analysis = analyze_full(text, profile, corpus, notices=notices)
+    analysis, cleaned = analyze_and_clean(text, profile, corpus, notices=notices)
     applied = tuple(e for e in analysis.edits if profile.accepts(e))
     proposed = tuple(e for e in analysis.edits if not profile.accepts(e))
-    return apply_edits(text, applied), DocumentSummary(applied, proposed, tuple(analysis.notices))
+    return cleaned, DocumentSummary(applied, proposed, tuple(analysis.notices))
 
 
 class RecordError(ValueError):

@@ -12,9 +12,9 @@ original offsets. This makes clean_text idempotent without rules having to know 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from desktop_app.core.corpus import CorpusStats
 from desktop_app.core.edits import (
@@ -115,11 +115,8 @@ def _run_rules(text: str, ctx: RuleContext, want_notices: bool,
 
 
 def line_starts(text: str) -> list[int]:
-    """Offsets where the lines of `text` start (0, and after every \n)."""
-    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
-
-
-_NEWLINE = re.compile("\n")
+    """Offsets where the lines of `text` start (0, and after every \\n)."""
+    return list(accumulate((len(p) + 1 for p in text.split("\n")[:-1]), initial=0))
 
 
 def _blank(text: str, starts: list[int], k: int) -> bool:
@@ -286,6 +283,13 @@ def _without_clashes(candidates: list[Edit], fixed: list[Edit]) -> list[Edit]:
 def analyze_full(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None,
                  *, notices: bool = True) -> Analysis:
     """Propose edits and notices for `text` (see the module docstring for the passes)."""
+    return analyze_and_clean(text, profile, corpus, notices=notices)[0]
+
+
+def analyze_and_clean(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None,
+                      *, notices: bool = True) -> tuple[Analysis, str]:
+    """(analyze_full(...), the text with the accepted edits applied): the pipeline has the cleaned text
+    at hand, equal to `apply_edits(text, analysis.accepted(profile))`."""
     profile = profile or default_profile()
     ctx = RuleContext(profile, corpus)
     edits, found = _run_rules(text, ctx, notices)
@@ -319,7 +323,7 @@ def analyze_full(text: str, profile: Profile | None = None, corpus: CorpusStats 
     final = accepted + pending
     final.sort(key=lambda e: (e.start, e.end))
     found.sort(key=lambda n: (n.start, n.end, n.rule))
-    return Analysis(text, final, found)
+    return Analysis(text, final, found), current
 
 
 def analyze(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None) -> list[Edit]:
@@ -329,5 +333,4 @@ def analyze(text: str, profile: Profile | None = None, corpus: CorpusStats | Non
 
 def clean_text(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None) -> str:
     """`text` with every edit the profile accepts applied."""
-    profile = profile or default_profile()
-    return apply_edits(text, analyze_full(text, profile, corpus, notices=False).accepted(profile))
+    return analyze_and_clean(text, profile, corpus, notices=False)[1]
