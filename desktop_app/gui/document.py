@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import itertools
 import os
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
-from desktop_app.core.edits import Edit, Notice, resolve_overlaps
+from desktop_app.core.edits import Edit, Notice, overlaps, resolve_overlaps
 from desktop_app.core.textlines import has_line_longer_than
 
 # Characters outside the BMP take two UTF-16 units in Qt but one index in Python.
@@ -155,19 +157,65 @@ class OffsetMap:
 Splice = tuple[int, int, str]  # (start, end, replacement) in the coordinates of the text before
 
 
+class SpliceArray(Sequence):
+    """Sorted, disjoint splices stored compactly (an undo step of accept-all holds ~70,000 of them).
+
+    Behaves as a read-only sequence of (start, end, replacement) tuples; offsets live in two
+    arrays and equal replacement strings are one object, ~25 bytes a splice instead of ~150.
+    """
+
+    __slots__ = ("ends", "starts", "texts")
+
+    def __init__(self, splices: Iterable[Splice] = ()) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        self.texts: list[str] = []
+        shared: dict[str, str] = {}
+        for s, t, r in splices:
+            self.starts.append(s)
+            self.ends.append(t)
+            self.texts.append(shared.setdefault(r, r) if len(r) <= 200 else r)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return list(zip(self.starts[i], self.ends[i], self.texts[i], strict=True))
+        return self.starts[i], self.ends[i], self.texts[i]
+
+    def __iter__(self) -> Iterator[Splice]:
+        return zip(self.starts, self.ends, self.texts, strict=True)
+
+
+#: splice_text joins the pieces between this many splices into one string before the final join.
+_SPLICE_GROUP = 512
+
+
 def splice_text(text: str, splices: list[Splice]) -> str:
-    """Apply sorted, disjoint splices in one pass."""
+    """Apply sorted, disjoint splices in one pass.
+
+    Many splices (accept-all) are joined group by group: the small slices of one group are freed
+    before the next is cut, so they reuse the same bit of heap instead of leaving a text's worth of
+    fragmented heap behind (glibc keeps it); the group strings are big blocks that go back to the
+    system once the result is joined.
+    """
     if len(splices) == 1:
         s, t, r = splices[0]
-        return text[:s] + r + text[t:]
+        return "".join((text[:s], r, text[t:]))
+    groups: list[str] = []
     parts: list[str] = []
     pos = 0
     for s, t, r in splices:
         parts.append(text[pos:s])
         parts.append(r)
         pos = t
+        if len(parts) >= _SPLICE_GROUP:
+            groups.append("".join(parts))
+            parts.clear()
     parts.append(text[pos:])
-    return "".join(parts)
+    groups.append("".join(parts))
+    return groups[0] if len(groups) == 1 else "".join(groups)
 
 
 def inverse_splices(text: str, splices: list[Splice]) -> list[Splice]:
@@ -235,8 +283,44 @@ def shift_edits(edits: list[Edit], splices: list[Splice], *, disjoint: bool = Tr
     return out
 
 
+class _Shared:
+    """One string object per distinct reason or replacement across a document's proposals.
+
+    Rules format a reason (and often a replacement) per edit; a big text has tens of thousands of
+    proposals with a few dozen distinct reasons, so sharing them saves most of the proposals' memory.
+    """
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+
+    def __call__(self, s: str) -> str:
+        if len(s) > 200:
+            return s
+        got = self._strings.get(s)
+        if got is None:
+            if len(self._strings) >= self.LIMIT:
+                self._strings.clear()
+            got = self._strings[s] = s
+        return got
+
+    def edit(self, e: Edit, delta: int = 0) -> Edit:
+        return Edit(e.start + delta, e.end + delta, self(e.replacement), e.rule, e.category, self(e.reason),
+                    e.confidence)
+
+
 def edits_to_splices(edits: list[Edit]) -> list[Splice]:
-    """Sorted, disjoint splices for edits (overlaps resolved as apply_edits does)."""
+    """Sorted, disjoint splices for edits (overlaps resolved as apply_edits does).
+
+    Pending proposals are already sorted and disjoint (accept-all of a big file: ~70,000 of them),
+    which one linear check confirms; only other input goes through resolve_overlaps.
+    """
+    ordered = edits if all(a.start <= b.start for a, b in itertools.pairwise(edits)) else sorted(
+        edits, key=lambda e: (e.start, e.end))
+    if all(e.start != e.end or e.replacement for e in ordered) and not any(
+            overlaps(a, b) for a, b in itertools.pairwise(ordered)):
+        return [(e.start, e.end, e.replacement) for e in ordered]
     return [(e.start, e.end, e.replacement) for e in resolve_overlaps(edits)]
 
 
@@ -275,6 +359,7 @@ class Document:
     offsets: OffsetMap = field(default_factory=OffsetMap)
     restore: object = None  # autosaved state to put back once the file is loaded again
     dirty: tuple[int, int] | None = None  # span changed since the last analysis was scheduled
+    shared: _Shared = field(default_factory=_Shared, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -313,17 +398,28 @@ class Document:
     def restore_review_state(self, state: ReviewState) -> None:
         self.proposals, self.rejected, self.accepted = state.proposals, state.rejected, Counter(state.accepted)
 
-    def apply_splices(self, splices: list[Splice]) -> None:
-        """Apply sorted, disjoint splices; proposals and rejections follow, those touched disappear."""
+    def apply_splices(self, splices: list[Splice], review: ReviewState | None = None) -> None:
+        """Apply sorted, disjoint splices; proposals and rejections follow, those touched disappear.
+
+        `review`: the review state after the change, already computed (an undo command's), installed
+        instead of moving every proposal.
+        """
         if not splices:
+            if review is not None:
+                self.restore_review_state(review)
             return
         self.text = splice_text(self.text, splices)
         if len(splices) == 1:
             self.offsets.splice(*splices[0])
         else:
             self.offsets = OffsetMap(self.text)
-        self.proposals = shift_edits(self.proposals, splices)
-        self.rejected = shift_edits(self.rejected, splices, disjoint=False)
+        if len(self.text) == len(self.original) and self.text is not self.original and self.text == self.original:
+            self.text = self.original  # back to what was loaded (an undo): one copy, not two
+        if review is not None:
+            self.restore_review_state(review)
+        else:
+            self.proposals = shift_edits(self.proposals, splices)
+            self.rejected = shift_edits(self.rejected, splices, disjoint=False)
         if self.notices:
             as_edits = sorted((Edit(n.start, n.end, "", n.rule, n.category, n.message, 0.0) for n in self.notices),
                               key=lambda e: (e.start, e.end))
@@ -344,7 +440,7 @@ class Document:
         if self.rejected:
             declined = {(e.start, e.end, e.rule, e.replacement) for e in self.rejected}
             edits = [e for e in edits if (e.start, e.end, e.rule, e.replacement) not in declined]
-        self.proposals = list(edits)
+        self.proposals = [self.shared.edit(e) for e in edits]
         self.notices = list(notices)
         self.analysed_revision = self.revision
         if self.status != STATUS_ERROR:
@@ -353,7 +449,7 @@ class Document:
     def merge_section_analysis(self, a: int, b: int, edits: list[Edit], notices: list[Notice], *,
                                complete: bool) -> None:
         """Install the analysis of text[a:b] (edits in section offsets) in place of what was there."""
-        shifted = [e.shifted(a) for e in edits]
+        shifted = [self.shared.edit(e, a) for e in edits]
         if self.rejected:
             declined = {(e.start, e.end, e.rule, e.replacement) for e in self.rejected}
             shifted = [e for e in shifted if (e.start, e.end, e.rule, e.replacement) not in declined]
