@@ -7,6 +7,7 @@ general language identifier. Stopword lists live in resources/lang/stopwords.jso
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -32,11 +33,6 @@ _SCRIPTS = [
     ("hi", regex.compile(r"\p{Devanagari}+")),
     ("latin", regex.compile(r"\p{Latin}+")),
 ]
-_LATIN = _SCRIPTS[-1][1]
-# A character of one of the other scripts: when a text has none (most European text), only the Latin
-# letters need counting.
-_OTHER_SCRIPT = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Han}\p{Hangul}\p{Cyrillic}\p{Arabic}\p{Hebrew}"
-                              r"\p{Greek}\p{Thai}\p{Devanagari}]")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _WORD = regex.compile(r"\p{L}+")
 
@@ -47,29 +43,56 @@ def _stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words) for lang, words in data.items()}
 
 
+def _non_ascii(text: str) -> str:
+    """The characters of `text` outside ASCII, in order (one C-speed scan)."""
+    return "".join(_NON_ASCII_RUN.findall(text))
+
+
+def _ascii_letters(text: str) -> int:
+    raw = text.encode("ascii", "ignore")
+    return len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+
+
 def scripts_present(text: str) -> frozenset[str]:
-    """The scripts of _SCRIPTS that occur in `text` (one search each: call once per document and pass
-    the result to guess_language for each of its paragraphs)."""
+    """The scripts of _SCRIPTS that may occur in `text` (a superset; call once per document and pass
+    the result to guess_language for each of its paragraphs). Few scans: the letters of the other
+    scripts are gathered once from the non-ASCII characters, kana and Han looked for among them, the
+    rest among what is neither."""
     if text.isascii():
-        return frozenset(("latin",))
-    if not _OTHER_SCRIPT.search(text):
-        return frozenset(("latin",))
-    return frozenset(name for name, rx in _SCRIPTS if rx.search(text))
+        return _LATIN_ONLY
+    others = _OTHER_SCRIPT_RUN.findall(_non_ascii(text))
+    if not others:
+        return _LATIN_ONLY
+    letters = "".join(others)
+    present = {"latin"}
+    present.update(name for name, rx in _SCRIPTS[:2] if rx.search(letters))
+    rest = "".join(_NOT_KANA_HAN_RUN.findall(letters))
+    if rest:
+        present.update(name for name, rx in _SCRIPTS[2:-1] if rx.search(rest))
+    return frozenset(present)
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_LATIN_ONLY = frozenset(("latin",))
+# Letters of the scripts other than Latin: when a text has none (most European text), only the Latin
+# letters need counting.
+_OTHER_SCRIPT_RUN = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Han}\p{Hangul}\p{Cyrillic}\p{Arabic}\p{Hebrew}"
+                                  r"\p{Greek}\p{Thai}\p{Devanagari}]+")
+_NOT_KANA_HAN_RUN = regex.compile(r"[^\p{Hiragana}\p{Katakana}\p{Han}]+")
 
 
 def script_counts(text: str, present: frozenset[str] | None = None) -> dict[str, int]:
-    """How many letters of `text` belong to each script of _SCRIPTS (by runs, at C speed). `present`:
-    the scripts that can occur at all (from scripts_present over a text containing this one)."""
-    counts = dict.fromkeys((name for name, _ in _SCRIPTS), 0)
+    """How many letters of `text` belong to each script of _SCRIPTS that can occur in it (by runs, at
+    C speed); scripts left out have none. `present`: the scripts that can occur at all (from
+    scripts_present over a text containing this one). ASCII letters are all Latin: only the
+    non-ASCII characters need the Unicode script tables."""
     if text.isascii():
-        raw = text.encode("ascii")
-        counts["latin"] = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-        return counts
+        return {"latin": _ascii_letters(text)}
     if present is None:
         present = scripts_present(text)
-    for name, rx in _SCRIPTS:
-        if name in present:
-            counts[name] = sum(map(len, rx.findall(text)))
+    rest = _non_ascii(text)
+    counts = {name: sum(map(len, rx.findall(rest))) for name, rx in _SCRIPTS if name in present}
+    counts["latin"] = counts.get("latin", 0) + _ascii_letters(text)
     return counts
 
 
@@ -80,10 +103,12 @@ def guess_language(text: str, present: frozenset[str] | None = None) -> tuple[st
     total = sum(counts.values())
     if total == 0:
         return None, 0
-    kana, han = counts.pop("kana"), counts.pop("han")
+    kana, han = counts.pop("kana", 0), counts.pop("han", 0)
     if kana + han >= 0.5 * total:
         # Kana is the mark of Japanese; Han alone is Chinese.
         return ("ja" if kana >= 0.05 * (kana + han) else "zh"), kana + han
+    # (Scripts left out of counts have no letters: the first script with the most letters, in
+    # _SCRIPTS order, is the same as over all of them.)
     script, n = max(counts.items(), key=lambda kv: kv[1])
     if n < 0.6 * total:
         return None, total
