@@ -95,8 +95,10 @@ def repair_line_full_after_nbsp(line: str) -> list[Repair]:
             m = model()
             via_ftfy = _apply(fixed, chain)
             direct = _apply(line, alone)
-            # ftfy's "restore_byte_a0" guess (a space that was a no-break space) is its weakest step.
-            margin = 0.0 if any("non-breaking-space" in r.reason for r in first) else PREFER_FTFY
+            # ftfy's weakest steps: "restore_byte_a0" (a space that was a no-break space) and
+            # "fix_c1_controls" (a C1 control read as Windows-1252, where CP932 mojibake keeps U+0080).
+            weak = any("non-breaking-space" in r.reason or "fix_c1_controls" in r.reason for r in first)
+            margin = 0.0 if weak else PREFER_FTFY
             if m.cost(direct) + margin < m.cost(via_ftfy):
                 return [_chain_repair(r) for r in alone]
     if not chain:

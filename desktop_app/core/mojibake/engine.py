@@ -25,7 +25,7 @@ from functools import lru_cache
 import regex
 
 from desktop_app.core.mojibake.align import diff_spans
-from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded
+from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded, undo_double_byte_lossy
 from desktop_app.core.mojibake.model import Model, model, script_of
 from desktop_app.core.mojibake.scan import LAT, LAT_HIGH, engine_offsets, engine_scan
 
@@ -45,6 +45,8 @@ SINGLE_LETTER_MAX_COST = 3.5  # a one-letter word a repair may produce ("à", "y
 SHORT_CJK_PENALTY = 3.0  # a one-character CJK repair needs the line's chain or context behind it
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
 MAX_TOKEN = 400         # longer tokens are cut into pieces of this size
+LOSSY_LINE_GAIN = 12.0  # a line decoded whole through a lossy chain must gain this much at least
+LOSSY_CONFIDENCE = 0.9  # at most this sure of a whole-line repair that marks lost characters
 
 _TOKEN = regex.compile(r"\S+")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
@@ -56,7 +58,12 @@ _TYPOGRAPHIC = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026
                          "\u00bf\u00a1\u2022\u00b7\u00a0.,;:!?'\"()-")
 # (“ is left out: German closes quotes with it.)
 _MISPLACED_MARK = regex.compile(r"\p{L}[\u00bf\u00a1\u00ab\u201e]|[\u201d\u00bb]\p{L}")
-_QUESTION_RUN = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\x00-\x7f])")
+# A run of '?' that stands for lost bytes: next to a non-ASCII character, or glued to the start of
+# a word (a question mark ends a sentence, it never starts a word: "??ber" is "Über").
+_QUESTION_RUN = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\W\d_])")
+# In a line known to have lost bytes, also a run that opens the line ("?? Marseille": no sentence
+# starts with ?) and two or more glued to a word ("handeln???," is „handeln“,": three lost bytes).
+_LINE_QUESTIONS = re.compile(r"\A\?+(?=[^\x00-\x7f]| |\Z)|(?<=\w)\?{2,}|\?{2,}(?=\w)")
 _LEAD_THEN_SPACE = re.compile(f"[{_LAT_HIGH}\u0400-\u04ff](?= )")
 _NBSP_CHAINS = tuple(Chain("utf-8", enc, "utf8-nbsp") for enc in
                      ("sloppy-windows-1252", "cp1251", "cp1250", "cp1258", "iso-8859-2"))
@@ -82,11 +89,6 @@ class ChainRepair:
     @property
     def family(self) -> str:
         return self.chains[0].family if len(self.chains) == 1 else "double"
-
-
-@lru_cache(maxsize=1)
-def _triggers() -> frozenset[str]:
-    return frozenset(model().triggers)
 
 
 def confidence_for(gain: float, lost: bool) -> float:
@@ -348,9 +350,13 @@ def _real_word(word: str, m: Model) -> bool:
     return word.isascii() or m.is_known_word(word)
 
 
-def _question_marks_as_lost(token: str) -> str:
-    """`token` with each run of '?' next to a non-ASCII character read as lost bytes."""
-    return _QUESTION_RUN.sub(lambda mt: LOST * len(mt.group()), token)
+def _question_marks_as_lost(token: str, line_start: bool = False) -> str:
+    """`token` with each run of '?' that stands for lost bytes as U+FFFD (see `_QUESTION_RUN`);
+    `line_start`: `token` is a whole line, and where it has lost bytes, `_LINE_QUESTIONS` are too."""
+    token = _QUESTION_RUN.sub(lambda mt: LOST * len(mt.group()), token)
+    if line_start and LOST in token:
+        token = _LINE_QUESTIONS.sub(lambda mt: LOST * len(mt.group()), token)
+    return token
 
 
 def repair_token(token: str, m: Model | None = None, ctx: _LineContext | None = None,
@@ -400,6 +406,57 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
     m = m or model()
     if not is_suspicious(line, m):
         return []
+    by_words = _repair_words(line, m)
+    lossy = _lossy_line(line, m, by_words)
+    return lossy if lossy is not None else by_words
+
+
+def _lossy_line(line: str, m: Model, by_words: list[ChainRepair]) -> list[ChainRepair] | None:
+    """The whole line decoded back through one lossy chain, when that beats the word-by-word repairs.
+
+    Bytes lost to a CJK decoder leave a line whose words are no longer cut where the characters were:
+    decoding the whole line recovers every character whose bytes all survived and marks each lost
+    one with U+FFFD. A clean line decoded this way turns into a few random characters and stray bytes
+    (its gain stays far below LOSSY_LINE_GAIN); mojibake turns into text.
+    """
+    variant = _question_marks_as_lost(line, line_start=True)
+    if LOST not in variant:
+        return None  # nothing was lost: the word-by-word search handles exact mojibake
+    before = m.cost(line)
+    best: tuple[float, Chain, str] | None = None
+    for chain in CHAINS:
+        if not chain.multibyte_true or chain.read_as not in _DOUBLE_BYTE or not chain.could_apply(line):
+            continue
+        candidate = chain.undo(variant) if chain.true == "utf-8" else undo_double_byte_lossy(variant, chain, m)
+        if candidate == line or not all(_cjk_mojibake(line[sp.start:sp.end]) for sp in diff_spans(line, candidate)):
+            continue
+        gain = before - m.cost(candidate)
+        if best is None or gain > best[0]:
+            best = (gain, chain, candidate)
+    if best is None or best[0] < LOSSY_LINE_GAIN:
+        return None
+    gain, chain, candidate = best
+    # The word-by-word repairs win when they agree with the line's chain and read at least as well
+    # (their '?' that stand for lost bytes counted as such). Repairs by other chains, or by this one applied
+    # twice, are what the cut words of a lossy line produce by accident.
+    agree = all(r.chains == (chain,) for r in by_words)
+    words = _question_marks_as_lost(_apply(line, by_words), line_start=True)
+    if agree and m.cost(candidate) >= m.cost(words):
+        return None
+    confidence = min(confidence_for(gain, True), LOSSY_CONFIDENCE)
+    return [ChainRepair(sp.start, sp.end, sp.replacement, (chain,), gain, confidence)
+            for sp in diff_spans(line, candidate)]
+
+
+def _cjk_mojibake(source: str) -> bool:
+    """Whether `source` can be what a CJK decoder made of bytes: it holds kanji, kana or hangul, or
+    nothing but lost bytes ('?', U+FFFD). Letters of other scripts are correct text (or another
+    chain's mojibake) that a lossy decode would only destroy."""
+    return bool(_scripts(source) & _CJK_SCRIPTS) or not source.strip("?" + LOST)
+
+
+def _repair_words(line: str, m: Model) -> list[ChainRepair]:
+    """Word-by-word repairs of a suspicious line, searched again after each round (see repair_line)."""
     first, prior = _repair_once(line, m)
     if not first:
         return first

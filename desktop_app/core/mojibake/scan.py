@@ -90,9 +90,17 @@ _FTFY_PAIR = re.compile(f"[{_CONT}](?<=[{_LEAD}].)")
 
 
 @lru_cache(maxsize=1)
+def _engine_triggers() -> str:
+    """Characters mojibake produces far more often than real text does (from the model), as a class
+    body. U+FFFD is left out: it marks a character lost before us (often by our own repair of lost
+    bytes), which only mojibake around it makes a reason to search chains."""
+    return re.escape("".join(sorted(set(model().triggers) - {"\ufffd"})))
+
+
+@lru_cache(maxsize=1)
 def engine_trigger_re() -> re.Pattern:
-    """Characters mojibake produces far more often than real text does (from the model)."""
-    return re.compile("[" + re.escape("".join(sorted(model().triggers))) + "]")
+    """Characters mojibake produces far more often than real text does (see `_engine_triggers`)."""
+    return re.compile(f"[{_engine_triggers()}]")
 
 
 def _class_ranges(chars: list[int]) -> str:
@@ -123,7 +131,7 @@ def _first_scan() -> re.Pattern:
     comma, not common enough to be worth a pass of its own): the engine's triggers, what makes ftfy
     change a line (controls, ligatures, surrogates, U+FFFD, HTML entities), glued symbols,
     half-width katakana next to kanji, and case changes inside a word."""
-    rare = re.escape("".join(sorted(model().triggers))) + NEEDS_FTFY_CLASS + "\ufffd"
+    rare = _engine_triggers() + NEEDS_FTFY_CLASS + "\ufffd"
     return _union([(rare, ""), _ENTITY, _HALF_KANA_MIX, _FLIP_TO_HIGH, _FLIP_TO_ASCII, *_positive_glued()])
 
 
@@ -142,7 +150,7 @@ def _union(tests: list[tuple[str, str]]) -> re.Pattern:
 @lru_cache(maxsize=1)
 def engine_scan() -> re.Pattern:
     """The engine's tests that need no word list, in one pattern (for single tokens and lines)."""
-    triggers = re.escape("".join(sorted(model().triggers)))
+    triggers = _engine_triggers()
     mix = (OTHER_SCRIPTS, f"(?:(?=[{LAT}])|(?<=[{LAT}].))")
     return _union([(triggers, ""), _HALF_KANA_MIX, _FLIP_TO_HIGH, _FLIP_TO_ASCII, *_positive_glued(), mix])
 

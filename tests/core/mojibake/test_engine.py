@@ -54,10 +54,49 @@ def test_chain_families_are_repaired(family, clean):
     assert out.count("\ufffd") <= moji.count("\ufffd")
 
 
-@pytest.mark.xfail(reason="UTF-8 hanzi read as Big5 lose about half their bytes; too little is left to repair")
 def test_utf8_chinese_read_as_big5_with_heavy_loss():
+    # About half the bytes are lost: what survived whole is recovered, every lost character marked.
     clean = "臺北市的捷運系統每天載運超過兩百萬人次。"
-    assert recovered(fix(chain("utf8-big5").apply(clean)), clean)
+    out = fix(chain("utf8-big5").apply(clean))
+    assert recovered(out, clean) and "系統" in out and "人次" in out
+
+
+def _lossy(clean: str, true: str, read_as: str, mark: str) -> str:
+    """Mojibake whose wrong decoder replaced what it could not read (one mark per bad byte)."""
+    return clean.encode(true).decode(read_as, errors="replace").replace("\ufffd", mark)
+
+
+@pytest.mark.parametrize("clean,true,read_as", [
+    ("정부는 내년 예산안을 국회에 제출했다.", "utf-8", "cp949"),
+    ("ロシアと北朝鮮は武器取引の交渉を進めている。", "utf-8", "gbk"),
+    ("香港政府宣佈新的房屋政策。", "gbk", "big5"),
+    ("ロシアと北朝鮮は武器取引の交渉を進めている。", "euc_jp", "cp932"),
+    ("Über 3000 Menschen demonstrierten am Samstag in München.", "utf-8", "big5"),
+    ("« C’est une décision historique », a déclaré la ministre.", "utf-8", "big5"),
+])
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_lost_bytes_whole_line_recovers_what_survived_and_marks_the_rest(clean, true, read_as, mark):
+    moji = _lossy(clean, true, read_as, mark)
+    assert moji != clean
+    out = fix(moji)
+    assert recovered(out, clean), out
+    assert fix(out) == out  # marked lost characters are not searched again
+    if mark == "?":  # question marks turned into lost-character marks: the reason says so
+        assert "lost" in " ".join(r.reason for r in repair_line_full(moji))
+
+
+def test_lossy_decode_keeps_correct_text_next_to_a_lost_mark():
+    # ftfy's repair of Serbian leaves one lost character; the letters around it are correct.
+    assert fix("Cрп\ufffdки [ћирилицом]") == "Cрп\ufffdки [ћирилицом]"
+
+
+@pytest.mark.parametrize("line", [
+    "Really? Yes. What?? ¿Qué? Où est-il ?",
+    "東京都の人口は約1400万人?と聞かれた。",
+    "\ufffd marks a character lost before us: 東京\ufffd大阪",
+])
+def test_question_marks_and_lost_marks_alone_are_not_repaired(line):
+    assert [r for r in repair_line_full(line) if r.confidence >= 0.8] == []
 
 
 def test_reason_names_the_chain_and_confidence_is_high_for_clear_cases():
