@@ -157,9 +157,8 @@ def duplicates(text: str, ctx) -> Iterator[Edit]:
         if a == b:
             continue
         key = "\n".join(keys[a:b + 1])
-        if not _substantial(key):
-            continue
-        if key in seen_paras:
+        # (Whether the paragraph is substantial only matters once it repeats.)
+        if key in seen_paras and is_substantial(key):
             if p_i + 1 < len(paras):
                 start, stop = ls.starts[a], ls.starts[paras[p_i + 1][0]]
             else:
@@ -169,7 +168,7 @@ def duplicates(text: str, ctx) -> Iterator[Edit]:
                        f"(“{_preview(ls.body(a))}”).", 0.92)
             removed.update(range(a, b + 1))
         else:
-            seen_paras[key] = a
+            seen_paras.setdefault(key, a)
 
     # 2. Lines: an extended repeat of the previous line, or a substantial line seen before.
     seen: dict[str, int] = {}
@@ -183,7 +182,9 @@ def duplicates(text: str, ctx) -> Iterator[Edit]:
             continue
         if prev is not None:
             pkey = keys[prev]
-            if pkey != key and is_substantial(min(pkey, key, key=len)):
+            # (Cheap test first: one key must start the other.)
+            if pkey != key and (key.startswith(pkey) or pkey.startswith(key)) and is_substantial(
+                    min(pkey, key, key=len)):
                 if key.startswith(pkey) and prev not in removed:
                     extra = ls.body(i).strip()[len(ls.body(prev).strip()):]
                     start, stop = deletion_span(text, ls.line(prev))
