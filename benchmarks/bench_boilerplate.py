@@ -47,7 +47,8 @@ def clean_with_cli(eval_dir: Path, out: Path) -> None:
             (src / (p.name[: -len(".input.txt")] + ".txt")).symlink_to(p)
         res = subprocess.run([sys.executable, "-m", "desktop_app", "clean", str(src), "-o", str(out)],
                              capture_output=True, text=True)
-        if res.returncode not in (0, 1):
+        if res.returncode != 0:
+            # 1 means some inputs failed: the score would silently count them as empty outputs.
             raise RuntimeError(f"scrubtext clean failed ({res.returncode}): {res.stderr[-2000:]}")
 
 
@@ -70,6 +71,8 @@ def main() -> int:
     try:
         out = args.out or tmp / "scrubtext"
         out.mkdir(parents=True, exist_ok=True)
+        for stale in out.glob("*.txt"):  # outputs of an earlier run must not be scored again
+            stale.unlink()
         keep = tmp / "keep_every_line"
         keep.mkdir()
         for p in sorted(args.eval.glob("*.input.txt")):

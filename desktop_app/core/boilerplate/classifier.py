@@ -482,6 +482,11 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset(),
     # Outside the main text (and after a "Related stories" header, where teasers of a sentence or
     # two are the rule) only a longer block of running text is a second text worth keeping.
     blocks = _LazyBlocks(j, int(X["section_block_lines"]), X["section_block_words"])
+    runs = _LazyBlocks(j, int(X["section_block_lines"]), math.inf)
+    far_after = None
+    if j.ended_by is not None and not j.comments and X["section_reach"] > 0:
+        k = body.index(j.ended_by) + int(X["section_reach"])
+        far_after = body[k] if k < len(body) else None
     for i in body:
         if i in skip:
             continue
@@ -505,16 +510,23 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset(),
             verdicts.append(Verdict(i, "comment", X["comment_confidence"],
                                     f"Looks like part of the comment section: after the main text and "
                                     f"the header {lines[j.comments[0]].text.strip()!r}."))
+        elif far_after is not None and i > far_after and i not in runs:
+            # Well past a "Related stories" header, a line of prose on its own is a teaser too;
+            # only a run of paragraphs is a second text worth keeping.
+            verdicts.append(Verdict(i, "classifier", X["after_section_end_confidence"],
+                                    f"Far after the main text and the section header "
+                                    f"{lines[j.ended_by].text.strip()!r}, and not in a run of paragraphs: "
+                                    f"{_describe(ev) or 'no other evidence'}."))
         elif j.ended_by is not None and i > j.ended_by and not j.comments and (
                 j.context_score[i] < X["keep_after_section_end"]):
             verdicts.append(_outside(i, j, X, X["after_section_end_confidence"],
                                      f"After the main text and the section header "
                                      f"{lines[j.ended_by].text.strip()!r}: "
                                      f"{_describe(ev) or 'no body-text evidence'}.", blocks))
-        elif j.context_score[i] < X["keep_outside"]:
+        elif j.context_score[i] < (X["keep_outside"] if i < first else X["keep_after"]):
             where = "before" if i < first else "after"
             c = j.context_score[i]
-            verdicts.append(_outside(i, j, X, _confidence(X["keep_outside"] - c, 0.72),
+            verdicts.append(_outside(i, j, X, _confidence((X["keep_outside"] if i < first else X["keep_after"]) - c, 0.72),
                                      f"Looks like furniture {where} the main text: "
                                      f"{_describe(ev) or 'no body-text evidence'}; score {c:+.1f}.", blocks))
     # A line with mojibake is judged on garbage (no stopwords, odd letters): leave it to the encoding

@@ -418,3 +418,21 @@ def test_a_long_menu_ends_the_main_text():
     for line in article:
         assert line in out
     assert "has been the talk of the town" not in out
+
+
+def test_far_after_a_related_header_only_runs_of_paragraphs_stay():
+    para = ("The harbour wall was cracked in two places during the gales of last November, and divers have "
+            "since found that its foundations are sound, so the repairs can be done by hand this spring.")
+    article = [f"{para} ({k})" for k in range(8)]
+    teasers = []
+    for k in range(14):
+        teasers += [f"Teaser {k}: a single paragraph summary of another story that this site would like you to "
+                    f"read next, long enough to look like running text of thirty words or so, which scrapers keep.",
+                    "Read more"]
+    second = [f"A second text in several paragraphs, kept because it runs on for a while: {para} ({k})"
+              for k in range(4)]
+    text = "\n".join(["Harbour wall repairs", ""] + article + ["", "Related stories"] + teasers + [""] + second) + "\n"
+    out = clean_text(text)
+    for line in article + second:
+        assert line in out, line
+    assert "Teaser 13:" not in out
