@@ -68,6 +68,8 @@ _LEAD_THEN_SPACE = re.compile(f"[{_LAT_HIGH}\u0400-\u04ff](?= )")
 _NBSP_CHAINS = tuple(Chain("utf-8", enc, "utf8-nbsp") for enc in
                      ("sloppy-windows-1252", "cp1251", "cp1250", "cp1258", "iso-8859-2"))
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uf900-\ufaff\uff61-\uff9f\uac00-\ud7af"
+                       "\u1100-\u11ff\u3130-\u318f\U00020000-\U0010ffff]")  # script_of's CJK classes
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 
 
@@ -419,6 +421,8 @@ def _lossy_line(line: str, m: Model, by_words: list[ChainRepair]) -> list[ChainR
     one with U+FFFD. A clean line decoded this way turns into a few random characters and stray bytes
     (its gain stays far below LOSSY_LINE_GAIN); mojibake turns into text.
     """
+    if not _CJK_CHAR.search(line):
+        return None  # a CJK decoder's mojibake is made of kanji, kana or hangul
     variant = _question_marks_as_lost(line, line_start=True)
     if LOST not in variant:
         return None  # nothing was lost: the word-by-word search handles exact mojibake

@@ -228,13 +228,12 @@ def _context_offsets(text: str, m: Model, hits: list[int]) -> None:
 
 
 def engine_offsets(text: str, m: Model | None = None) -> list[int]:
-    """Offsets where the chain engine's check (engine.is_suspicious) sees something."""
+    """Offsets of everything the chain engine's check (engine.is_suspicious) sees in `text` (every
+    hit of `engine_scan`, and the start of every word the word list lacks)."""
     hits: list[int] = []
     if not text.isascii():
-        _first_per_line(engine_trigger_re(), text, hits)
-        for pattern in (HALF_KANA_MIX, CASE_FLIP, *GLUED_SYMBOLS):
-            _first_per_line(pattern, text, hits)
-        _context_offsets(text, m or model(), hits)
+        hits.extend(x.start() for x in engine_scan().finditer(text))
+        _unknown_words(text, m or model(), _Mix.of(text), hits)
     return hits
 
 
