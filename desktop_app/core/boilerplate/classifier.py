@@ -139,7 +139,7 @@ def own_evidence(f: LineFeatures, w: dict[str, dict[str, float]]) -> Evidence:
         ev.append(("separators_one", None, E["separators_one"]))
     if f.phrase:
         ev.append(("phrase", None, E["phrase"]))
-    if f.legal and (words <= 60 or f.legal_lead):
+    if f.legal:
         ev.append(("legal", None, E["legal"]))
     if f.cta:
         ev.append(("cta", None, E["cta"]))
@@ -645,3 +645,5 @@ def _outside(i: int, j: Judgement, X: dict[str, float], confidence: float, reaso
         return Verdict(i, "classifier", min(confidence, X["outside_prose_confidence"]),
                        reason + " It is part of a block of running text, so it is only proposed.")
     return Verdict(i, "classifier", confidence, reason)
+
+

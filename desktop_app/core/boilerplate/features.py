@@ -98,9 +98,9 @@ class LineFeatures:
     comments:   the line opens a comment section ("12 Comments", "Leave a reply").
     cta:        a call to action in a short line (subscribe, sign up, click here, follow us, ...).
     legal:      copyright, cookie-consent or terms-of-use wording (resources/boilerplate/legal.txt).
-    legal_lead: the line starts with a copyright sign or the word "Copyright", or talks about cookies
-                (legal wording that counts at any length; other legal wording only in short lines,
-                since a page of terms of use is itself the main text).
+    legal_lead: the line starts with a copyright sign or the word "Copyright", or talks about cookies.
+                (Legal wording counts at any length: a page of terms of use still keeps its text,
+                because inside the main text, or without one, only lines scoring very low go.)
     teaser:     ends with an ellipsis ("… […]").
     glued:      glues a headline to its summary, as scrapers do with teaser boxes ("…Troy SteakhouseA party
                 of six left…"): title-case words, then without a space a capitalised word and running text.

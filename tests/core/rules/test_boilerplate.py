@@ -436,3 +436,12 @@ def test_far_after_a_related_header_only_runs_of_paragraphs_stay():
     for line in article + second:
         assert line in out, line
     assert "Teaser 13:" not in out
+
+
+def test_legal_wording_at_any_length_leaves_a_terms_page_alone():
+    lines = [f"{k}. By using this website you agree to these terms of use, and the company may not be held "
+             f"liable for any damage arising from the use of the information on this site, as set out in "
+             f"section {k} of the privacy policy and the cookie policy." for k in range(1, 12)]
+    text = "Terms of use\n\n" + "\n".join(lines) + "\n"
+    out = clean_text(text)
+    assert all(line in out for line in lines)
