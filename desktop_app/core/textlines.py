@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -56,6 +58,28 @@ def split_lines(text: str) -> list[Line]:
         pos = stop
     _last_split = (text, lines)
     return list(lines)
+
+
+def lines_matching(text: str, pattern: re.Pattern, lines: list[Line] | None = None) -> list[Line]:
+    """The lines of `text` (from split_lines, or `lines` if given) in which `pattern` finds a match,
+    in order: one C-speed search per matching line over the whole text instead of a Python call per
+    line. The fast path of a rule whose triggers are rare: a pattern of what any line it could touch
+    must contain (a character class, a word list), then the expensive work on those lines only.
+    A match belongs to the line it starts in; patterns should not span line breaks."""
+    if lines is None:
+        lines = split_lines(text)
+    out: list[Line] = []
+    m = pattern.search(text)
+    if m is None or not lines:
+        return out
+    starts = [ln.start for ln in lines]
+    while m is not None:
+        line = lines[bisect_right(starts, m.start()) - 1]
+        out.append(line)
+        if line.stop >= len(text):
+            break
+        m = pattern.search(text, line.stop)
+    return out
 
 
 # Longer lines are not text a person could review, and line-based rules would spend minutes and
