@@ -95,11 +95,17 @@ def repair_line_full_after_nbsp(line: str) -> list[Repair]:
             m = model()
             via_ftfy = _apply(fixed, chain)
             direct = _apply(line, alone)
-            # ftfy's weakest steps: "restore_byte_a0" (a space that was a no-break space) and
-            # "fix_c1_controls" (a C1 control read as Windows-1252, where CP932 mojibake keeps U+0080).
-            weak = any("non-breaking-space" in r.reason or "fix_c1_controls" in r.reason for r in first)
+            # ftfy's weakest steps: "restore_byte_a0" and "decode_inconsistent_utf8" (a space that
+            # was a no-break space: "Â " is also Windows-1251 "В "), and "fix_c1_controls" (a C1
+            # control read as Windows-1252, where CP932 mojibake keeps U+0080).
+            weak = any(step in r.reason for r in first
+                       for step in ("non-breaking-space", "decode_inconsistent_utf8", "fix_c1_controls"))
             margin = 0.0 if weak else PREFER_FTFY
-            if m.cost(direct) + margin < m.cost(via_ftfy):
+            # A line is mojibaked by one wrong decoding: where ftfy's weak guess is one of two
+            # explanations and one chain explains the whole line, ftfy's part included, take it.
+            one_chain = len({r.chains for r in alone}) == 1 and all(
+                any(a.start < f.end and f.start < a.end for a in alone) for f in first)
+            if (weak and one_chain) or m.cost(direct) + margin < m.cost(via_ftfy):
                 return [_chain_repair(r) for r in alone]
     if not chain:
         return first

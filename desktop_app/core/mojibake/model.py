@@ -224,6 +224,8 @@ class Model:
                 total += QUESTION_AFTER_CJK  # CJK text asks with ？; a bare ? there is a lost byte
             if c in _OPENERS and i > 0 and text[i - 1].isalpha():
                 total += CLAUSE_OPENER  # opening marks (“ « ¿ ¡) never follow a letter
+            if c in "\u00bf\u00a1" and (i + 1 == n or text[i + 1].isspace()):
+                total += CLAUSE_OPENER  # ¿ and ¡ open the word after them, with no space between
             elif c in _CLOSERS and i + 1 < n and text[i + 1].isalpha():
                 total += CLAUSE_OPENER  # closing marks (” » …) never precede a letter
             if (0 < i < n - 1 and not c.isascii() and c not in _INTRAWORD and text[i - 1].isalpha()
