@@ -118,9 +118,25 @@ def guess_language(text: str, present: frozenset[str] | None = None) -> tuple[st
     if len(words) < 5:
         return "latin", n
     # Stopword hits per language, counting repeats: each distinct word is looked up once.
-    freq = Counter(words)
-    scores = {lang: sum(map(freq.__getitem__, sw.intersection(freq))) for lang, sw in _stopwords().items()}
-    best, hits = max(scores.items(), key=lambda kv: kv[1])
-    if hits >= max(2, 0.08 * len(words)) and sorted(scores.values())[-2] < hits:
+    langs, index = _stopword_index()
+    scores = [0] * len(langs)
+    for word, count in Counter(words).items():
+        for k in index.get(word, ()):
+            scores[k] += count
+    hits = max(scores)
+    best = langs[scores.index(hits)]  # the first language with the most hits
+    if hits >= max(2, 0.08 * len(words)) and sorted(scores)[-2] < hits:
         return best, n
     return "latin", n
+
+
+@lru_cache(maxsize=1)
+def _stopword_index() -> tuple[list[str], dict[str, tuple[int, ...]]]:
+    """(languages, {stopword: indexes of the languages listing it})."""
+    lists = _stopwords()
+    langs = list(lists)
+    index: dict[str, list[int]] = {}
+    for k, lang in enumerate(langs):
+        for word in lists[lang]:
+            index.setdefault(word, []).append(k)
+    return langs, {w: tuple(ks) for w, ks in index.items()}
