@@ -188,8 +188,9 @@ class SpliceArray(Sequence):
         return zip(self.starts, self.ends, self.texts, strict=True)
 
 
-#: splice_text joins the pieces between this many splices into one string before the final join.
-_SPLICE_GROUP = 512
+#: splice_text joins pieces into a string of about this many characters before the final join (big
+#: enough that the string is served by mmap, not the heap: see app.tune_malloc).
+_SPLICE_GROUP_CHARS = 1 << 20
 
 
 def splice_text(text: str, splices: list[Splice]) -> str:
@@ -205,14 +206,16 @@ def splice_text(text: str, splices: list[Splice]) -> str:
         return "".join((text[:s], r, text[t:]))
     groups: list[str] = []
     parts: list[str] = []
-    pos = 0
+    pos = size = 0
     for s, t, r in splices:
         parts.append(text[pos:s])
         parts.append(r)
+        size += s - pos + len(r)
         pos = t
-        if len(parts) >= _SPLICE_GROUP:
+        if size >= _SPLICE_GROUP_CHARS:
             groups.append("".join(parts))
             parts.clear()
+            size = 0
     parts.append(text[pos:])
     groups.append("".join(parts))
     return groups[0] if len(groups) == 1 else "".join(groups)

@@ -140,7 +140,10 @@ def test_splice_array_is_the_same_splices_stored_compactly(text, data):
     assert splice_text(splice_text(text, compact), SpliceArray(inverse_splices(text, compact))) == text
 
 
-def test_splice_text_with_many_splices_matches_one_by_one():
+def test_splice_text_with_many_splices_matches_one_by_one(monkeypatch):
+    from desktop_app.gui import document
+
+    monkeypatch.setattr(document, "_SPLICE_GROUP_CHARS", 500)  # many groups
     text = "".join(f"line {i}  \n" for i in range(3000))
     import re
 

@@ -438,7 +438,7 @@ def test_typing_while_a_big_text_is_still_filling_in(qtbot, window, tmp_path):
     from desktop_app.gui.buffer import FILL_CHUNK
 
     p = tmp_path / "big.txt"
-    p.write_text("Paragraph of text.\n\n" * (FILL_CHUNK // 2), encoding="utf-8")
+    p.write_text("Paragraph of text.\n\n" * (FILL_CHUNK // 8), encoding="utf-8")  # filled in chunks
     with qtbot.waitSignal(window.documentLoaded, timeout=20_000):
         window.open_paths([p])
     buf = window.buffers[window.current.uid]
