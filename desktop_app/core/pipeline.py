@@ -129,10 +129,18 @@ def scope_regions(text: str, starts: list[int], dirty: list[tuple[int, int]], sc
     the spans `dirty` (sorted) changed: "line": the lines the spans touch and one line either side;
     "paragraph": their paragraphs, the blank lines around them and the whole neighbouring paragraphs."""
     n = len(starts)
-    out: list[tuple[int, int]] = []
+    # The changed lines, as runs of consecutive line numbers (expanding a run once gives the union
+    # of expanding each of its spans).
+    runs: list[list[int]] = []
     for s, t in dirty:
         k0 = bisect_right(starts, max(s - 1, 0)) - 1
         k1 = bisect_right(starts, t) - 1
+        if runs and k0 <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], k1)
+        else:
+            runs.append([k0, k1])
+    out: list[tuple[int, int]] = []
+    for k0, k1 in runs:
         if scope == "line":
             k0, k1 = max(0, k0 - 1), min(n - 1, k1 + 1)
         else:
