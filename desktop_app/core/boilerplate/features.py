@@ -62,6 +62,17 @@ _COOKIES = re.compile(
     r"settings|einstellungen|impostazioni|paramètres|policy|richtlinie|website|webseite|site|sito|sitio)\b|"
     r"\b(?:use|uses|using|accept|enable|utilizziamo|usiamo|utilisons|utilise|verwenden|nutzen|usamos|utilizamos|"
     r"utiliza|gebruiken|gebruikt)\s+(?:of\s+|i\s+|des\s+|los\s+|as\s+|os\s+)?cookies?\b", re.IGNORECASE)
+# Photo captions as news sites print them: a credit in brackets or after a slash at the end, "FILE
+# PHOTO:", "Image caption", "Photo: …", people placed ("Jane Doe, left, and …"). Checked only in lines
+# with a capitalised photo word or a bracket, slash or comma cue (_CAPTION_HINT).
+_CAPTION = re.compile(
+    r"\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Photo|Foto)\b[^)]*\)\s*$|\bfile photo\b|^image (?:caption|copyright)\b|"
+    r"^(?:photo|photograph|foto|image|picture)s?\s*(?::|by\b|credit\b|courtesy\b)|"
+    r",\s*(?:left|right|centre|center|second from (?:left|right)|front|back row)\s*,|\((?:L-R|l-r|left to right)\)|"
+    r"(?:/|\s)(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock)(?:\s+file)?\s*$", re.IGNORECASE)
+_CAPTION_HINT = ("photo", "image", "picture", "foto", "left,", "right,", "centre,", "center,", "l-r",
+                 "left to right", "(ap", "/ap", " ap\n", "ap file", "afp", "reuters", "getty", "epa", "shutterstock",
+                 "xinhua")
 # Calls to action: newsletter, sign-up, app and shop prompts (only in short lines).
 _CTA_PHRASES = ("subscribe", "sign up", "sign-up", "newsletter", "log in", "login", "register now",
                 "download the app", "download our app", "follow us", "click here", "learn more", "buy now",
@@ -97,6 +108,7 @@ class LineFeatures:
     section_end: the line is a header that opens a post-article section ("Related stories", "Most read").
     comments:   the line opens a comment section ("12 Comments", "Leave a reply").
     cta:        a call to action in a short line (subscribe, sign up, click here, follow us, ...).
+    caption:    a photo caption as news sites print them ("…, left, and …", "(AP Photo/…)", "FILE PHOTO:").
     legal:      copyright, cookie-consent or terms-of-use wording (resources/boilerplate/legal.txt).
     legal_lead: the line starts with a copyright sign or the word "Copyright", or talks about cookies.
                 (Legal wording counts at any length: a page of terms of use still keeps its text,
@@ -125,6 +137,7 @@ class LineFeatures:
     glued: bool
     word_list: bool
     cta: bool
+    caption: bool
     legal: bool
     legal_lead: bool
     cjk: int
@@ -178,9 +191,10 @@ class _Gates(NamedTuple):
     legal: bool
     cookies: bool
     cta: bool
+    caption: bool
 
 
-_ALL_OPEN = _Gates(True, True, True, True, True)
+_ALL_OPEN = _Gates(True, True, True, True, True, True)
 _TLDS = tuple(f".{t}" for t in ("com", "org", "net", "co.uk", "de", "fr", "jp", "io", "gov", "edu"))
 _SEPARATOR_CHARS = ("|", "•", "·", "»", "›", " / ", " > ")
 
@@ -218,6 +232,7 @@ def _gates(norm: str) -> _Gates:
         legal=legal is None or any(t in low for t in legal),
         cookies="cookie" in low,
         cta=any(t in low for t in _CTA_PHRASES),
+        caption=any(t in low for t in _CAPTION_HINT),
     )
 
 
@@ -302,6 +317,7 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
         glued=_glued(s),
         word_list=words >= 12 and not cjk and ratio < 0.15 and not terminal and _bare_words(s, len(tokens)),
         cta=g.cta and words <= 25 and _CTA.search(s) is not None,
+        caption=g.caption and words >= 4 and _CAPTION.search(s) is not None,
         legal=legal,
         legal_lead=cookies or (legal and _LEGAL_LEAD.match(s) is not None),
         cjk=cjk,

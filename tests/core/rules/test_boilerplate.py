@@ -445,3 +445,17 @@ def test_legal_wording_at_any_length_leaves_a_terms_page_alone():
     text = "Terms of use\n\n" + "\n".join(lines) + "\n"
     out = clean_text(text)
     assert all(line in out for line in lines)
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("Vicente Aguiar loads garage door trims into his pickup truck in Hialeah, Fla. (AP Photo/Alan Diaz)", True),
+    ("FILE PHOTO: Traders work on the floor at the New York Stock Exchange in New York", True),
+    ("U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister Ngo Xuan Lich shake hands", True),
+    ("Image caption Taylor Swift's seventh album, Lover, is the only one she owns the rights to", True),
+    ("Prior to this, I spent a few months testing another version (pictured above) that launched first.", False),
+    ("The photo agency said on Monday that it would open an office in Lagos next year.", False),
+])
+def test_caption_feature(line, caption):
+    from desktop_app.core.boilerplate.features import features
+
+    assert features(line).caption is caption
