@@ -300,6 +300,12 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     single_byte = not (chain.multibyte_true or chain.multibyte_read)
     if all(unicodedata.category(c) == "Cc" for c in token[ts:te]) and not _touches_letter(token, ts, te):
         return -1.0  # lone control characters are ftfy's call (fix_c1_controls), not ours
+    if (single_byte and not preferred and token[ts:te].isalpha() and trep and not any(c.isalpha() for c in trep)
+            and not (ts > 0 and te < len(token) and token[ts - 1].isalpha() and token[te].isalpha())):
+        # A letter at the edge of a word turned into punctuation ("ódy" into "—dy", a lone "ó"
+        # into "—"): an unknown word of a language the word list lacks reads like this, so only the
+        # line's own chain is evidence enough. Inside a word ("Koreaís") the letter is no word's.
+        return -1.0
     weak = 0.0
     if preferred:
         pass  # the line's own chain: a short run is as likely as the others it repaired

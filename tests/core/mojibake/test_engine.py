@@ -137,6 +137,9 @@ def test_double_mojibake():
     "Connect with Āø on Facebook",
     "OK??:(   `¬´    ):",
     "서울은 대한민국의 수도이며 인구는 약 천만 명이다.",
+    "Příliš žluťoučký kůň úpěl ďábelské ódy.",  # "ódy" is no MacRoman "—dy"
+    "Tá sé ag teacht ó Bhaile Átha Cliath inniu.",
+    "Llegaron 3 ó 4 personas a la reunión.",
 ])
 def test_correct_text_is_not_repaired(text):
     assert [r for r in repair_line_full(text) if r.confidence >= 0.8] == []
