@@ -35,6 +35,7 @@ def iter_lines(text: str) -> Iterator[Line]:
 
 # The lines of the text last split: the rules of one pass all split the same text object.
 _last_split: tuple[str, list[Line]] = ("", [])
+_SHARE_MAX_CHARS = 1 << 20
 
 
 def split_lines(text: str) -> list[Line]:
@@ -56,7 +57,8 @@ def split_lines(text: str) -> list[Line]:
         body = piece[:-1] if piece.endswith("\r") else piece
         lines.append(new(Line, (i, pos, pos + len(body), min(stop, n), body)))
         pos = stop
-    _last_split = (text, lines)
+    if n <= _SHARE_MAX_CHARS:  # a huge text (the GUI's) is not kept alive with its lines after use
+        _last_split = (text, lines)
     return list(lines)
 
 
