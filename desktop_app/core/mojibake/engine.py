@@ -68,6 +68,7 @@ _LEAD_THEN_SPACE = re.compile(f"[{_LAT_HIGH}\u0400-\u04ff](?= )")
 _NBSP_CHAINS = tuple(Chain("utf-8", enc, "utf8-nbsp") for enc in
                      ("sloppy-windows-1252", "cp1251", "cp1250", "cp1258", "iso-8859-2"))
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
+_QUOTES = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a'\"")
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uf900-\ufaff\uff61-\uff9f\uac00-\ud7af"
                        "\u1100-\u11ff\u3130-\u318f\U00020000-\U0010ffff]")  # script_of's CJK classes
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
@@ -300,11 +301,13 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     single_byte = not (chain.multibyte_true or chain.multibyte_read)
     if all(unicodedata.category(c) == "Cc" for c in token[ts:te]) and not _touches_letter(token, ts, te):
         return -1.0  # lone control characters are ftfy's call (fix_c1_controls), not ours
-    if (single_byte and not preferred and token[ts:te].isalpha() and trep and not any(c.isalpha() for c in trep)
+    if (single_byte and not preferred and token[ts:te].isalpha() and trep
+            and not any(c.isalpha() or c in _QUOTES for c in trep)
             and not (ts > 0 and te < len(token) and token[ts - 1].isalpha() and token[te].isalpha())):
-        # A letter at the edge of a word turned into punctuation ("ódy" into "—dy", a lone "ó"
+        # A letter at the edge of a word turned into a dash or symbol ("ódy" into "—dy", a lone "ó"
         # into "—"): an unknown word of a language the word list lacks reads like this, so only the
-        # line's own chain is evidence enough. Inside a word ("Koreaís") the letter is no word's.
+        # line's own chain is evidence enough. Inside a word ("Koreaís") the letter is no word's,
+        # and quotes belong at a word's edge ("ìthe best dayî").
         return -1.0
     weak = 0.0
     if preferred:
