@@ -430,8 +430,8 @@ def _lossy_line(line: str, m: Model, by_words: list[ChainRepair]) -> list[ChainR
     one with U+FFFD. A clean line decoded this way turns into a few random characters and stray bytes
     (its gain stays far below LOSSY_LINE_GAIN); mojibake turns into text.
     """
-    if not _CJK_CHAR.search(line):
-        return None  # a CJK decoder's mojibake is made of kanji, kana or hangul
+    if not any(_CJK_CHAR.search(line, max(h - 1, 0), h + 2) for h in _scan_hits(line)):
+        return None  # a CJK decoder's mojibake is made of kanji, kana or hangul, and some look it
     variant = _question_marks_as_lost(line, line_start=True)
     if LOST not in variant:
         return None  # nothing was lost: the word-by-word search handles exact mojibake
@@ -459,6 +459,11 @@ def _lossy_line(line: str, m: Model, by_words: list[ChainRepair]) -> list[ChainR
     confidence = min(confidence_for(gain, True), LOSSY_CONFIDENCE)
     return [ChainRepair(sp.start, sp.end, sp.replacement, (chain,), gain, confidence)
             for sp in diff_spans(line, candidate)]
+
+
+def _scan_hits(line: str) -> list[int]:
+    """Where the engine's one-pattern check (scan.engine_scan) sees mojibake in `line`."""
+    return [x.start() for x in engine_scan().finditer(line)]
 
 
 def _cjk_mojibake(source: str) -> bool:
