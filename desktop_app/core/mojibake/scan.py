@@ -210,13 +210,17 @@ def _unknown_words(text: str, m: Model, mix: _Mix, hits: list[int]) -> None:
                 hits.append(start)
             pos = end if end > x.start() else n
         return
-    for w in NONASCII_LATIN_WORD.finditer(text):
-        word = w.group()
+    # Many accented words: their set (made in C) first; the text is searched again only for the
+    # words the word list lacks, which clean text rarely has.
+    bad_words = set()
+    for word in set(NONASCII_LATIN_WORD.findall(text)):
         bad = unknown.get(word)
         if bad is None:
             bad = unknown[word] = not is_known(word)
         if bad:
-            hits.append(w.start())
+            bad_words.add(word)
+    if bad_words:
+        hits.extend(w.start() for w in NONASCII_LATIN_WORD.finditer(text) if w.group() in bad_words)
 
 
 def _context_offsets(text: str, m: Model, hits: list[int]) -> None:
