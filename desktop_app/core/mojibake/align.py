@@ -49,6 +49,12 @@ def _ops(a: str, b: str) -> list[list[int]]:
     for t in tb:
         pb.append(pb[-1] + len(t))
     out: list[list[int]] = []
+    if len(ta) == len(tb):
+        # As many tokens on both sides (the usual repair: runs replaced one for one): pair them.
+        for i, (x, y) in enumerate(zip(ta, tb, strict=True)):
+            if x != y:
+                out.extend(_char_ops(x, y, pa[i], pb[i]))
+        return out
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
