@@ -65,14 +65,25 @@ _COOKIES = re.compile(
 # Photo captions as news sites print them: a credit in brackets or after a slash at the end, "FILE
 # PHOTO:", "Image caption", "Photo: …", people placed ("Jane Doe, left, and …"). Checked only in lines
 # with a capitalised photo word or a bracket, slash or comma cue (_CAPTION_HINT).
-_CAPTION = re.compile(
-    r"\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Photo|Foto)\b[^)]*\)\s*$|\bfile photo\b|^image (?:caption|copyright)\b|"
-    r"^(?:photo|photograph|foto|image|picture)s?\s*(?::|by\b|credit\b|courtesy\b)|"
-    r",\s*(?:left|right|centre|center|second from (?:left|right)|front|back row)\s*,|\((?:L-R|l-r|left to right)\)|"
-    r"(?:/|\s)(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock)(?:\s+file)?\s*$", re.IGNORECASE)
-_CAPTION_HINT = ("photo", "image", "picture", "foto", "left,", "right,", "centre,", "center,", "l-r",
-                 "left to right", "(ap", "/ap", " ap\n", "ap file", "afp", "reuters", "getty", "epa", "shutterstock",
-                 "xinhua")
+_CAPTION_START = re.compile(r"(?:image (?:caption|copyright)\b|(?:photo|photograph|foto|image|picture)s?\s*"
+                            r"(?::|by\b|credit\b|courtesy\b))", re.IGNORECASE)
+_CAPTION_END = re.compile(r"(?:\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Photo|Foto)\b[^)]*\)|(?:/|\s)(?:AP|AFP|Reuters|"
+                          r"Getty Images|EPA|Shutterstock)(?:\s+file)?)\s*$", re.IGNORECASE)
+_CAPTION_IN = ("file photo", ", left,", ", right,", ", centre,", ", center,", ", second from left,",
+               ", second from right,", "(l-r)", "(left to right)")
+_CAPTION_HINT = ("photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures", "foto",
+                 "fotos", "left", "right", "centre", "center", "l", "ap", "afp", "reuters", "getty", "epa",
+                 "shutterstock", "xinhua")
+
+
+def _caption(s: str) -> bool:
+    """A photo caption as news sites print them: "Image caption …", "Photo: …" at the start, an agency
+    credit in brackets or after a slash at the end, or "file photo", "X, left, and Y", "(L-R)"."""
+    low = s.lower()
+    return (_CAPTION_START.match(s) is not None or any(t in low for t in _CAPTION_IN)
+            or _CAPTION_END.search(s[-80:]) is not None)
+
+
 # Calls to action: newsletter, sign-up, app and shop prompts (only in short lines).
 _CTA_PHRASES = ("subscribe", "sign up", "sign-up", "newsletter", "log in", "login", "register now",
                 "download the app", "download our app", "follow us", "click here", "learn more", "buy now",
@@ -222,18 +233,47 @@ def _legal_literals() -> tuple[str, ...] | None:
     return tuple(out)
 
 
+class _Gate:
+    """A set of literals, tested against a text by their first words (one set of the text's words
+    serves every gate) or, for literals without an ASCII word at their start, as substrings."""
+
+    def __init__(self, literals: tuple[str, ...] | None) -> None:
+        self.always = literals is None
+        self.words: set[str] = set()
+        self.substrings: list[str] = []
+        for lit in literals or ():
+            # The longest ASCII word that is complete in the literal (a space or a mark after it):
+            # the literal can be in a text only if that word is one of the text's words.
+            complete = [m.group() for m in _ASCII_WORD.finditer(lit)
+                        if (m.end() < len(lit) and not lit[m.end()].isalnum()) or m.end() == len(lit) and lit.isascii()]
+            if complete:
+                self.words.add(max(complete, key=len))
+            else:
+                self.substrings.append(lit)
+
+    def open(self, words: set[str], low: str) -> bool:
+        return self.always or not self.words.isdisjoint(words) or any(t in low for t in self.substrings)
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_TOKEN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _gate_table() -> tuple[_Gate, ...]:
+    return (_Gate(("@", "://", "www") + tuple(t.rsplit(".", 1)[-1] for t in _TLDS)),
+            _Gate(_SEPARATOR_CHARS),
+            _Gate(_legal_literals()),
+            _Gate(("cookie", "cookies")),
+            _Gate(_CTA_PHRASES),
+            _Gate(_CAPTION_HINT))
+
+
 def _gates(norm: str) -> _Gates:
-    """Substring tests (memchr-speed) over the whole normalized text."""
+    """Which rare checks can hit in this text: set and substring tests over the whole text."""
     low = norm.lower()
-    legal = _legal_literals()
-    return _Gates(
-        link="@" in norm or "://" in norm or "www." in low or any(t in low for t in _TLDS),
-        separator=any(c in norm for c in _SEPARATOR_CHARS),
-        legal=legal is None or any(t in low for t in legal),
-        cookies="cookie" in low,
-        cta=any(t in low for t in _CTA_PHRASES),
-        caption=any(t in low for t in _CAPTION_HINT),
-    )
+    words = set(_TOKEN.findall(low))
+    return _Gates(*(g.open(words, low) for g in _gate_table()))
 
 
 def _glued(s: str) -> bool:
@@ -317,7 +357,7 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
         glued=_glued(s),
         word_list=words >= 12 and not cjk and ratio < 0.15 and not terminal and _bare_words(s, len(tokens)),
         cta=g.cta and words <= 25 and _CTA.search(s) is not None,
-        caption=g.caption and words >= 4 and _CAPTION.search(s) is not None,
+        caption=g.caption and words >= 4 and _caption(s),
         legal=legal,
         legal_lead=cookies or (legal and _LEGAL_LEAD.match(s) is not None),
         cjk=cjk,

@@ -37,11 +37,13 @@ def normalize_for_regex(line: str) -> str:
 
 @dataclass(frozen=True)
 class PhraseList:
-    """The phrases of one language: exact normalized strings and whole-line regexes."""
+    """The phrases of one language: exact normalized strings and whole-line regexes (and all of the
+    regexes as one alternation, so that a line that is none of them costs one match, not one each)."""
 
     lang: str
     exact: frozenset[str]
     patterns: tuple[regex.Pattern, ...]
+    any_pattern: regex.Pattern | None = None
 
 
 def _parse(lang: str, text: str) -> PhraseList:
@@ -57,7 +59,8 @@ def _parse(lang: str, text: str) -> PhraseList:
             key = normalize_phrase(raw)
             if key:
                 exact.add(key)
-    return PhraseList(lang, frozenset(exact), tuple(pats))
+    joined = regex.compile("|".join(f"(?:{p.pattern})" for p in pats)) if pats else None
+    return PhraseList(lang, frozenset(exact), tuple(pats), joined)
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +84,8 @@ def _find(lists: tuple[PhraseList, ...], line: str, max_len: int) -> tuple[str, 
     for pl in lists:
         if key in pl.exact:
             return pl.lang, key
+        if pl.any_pattern is None or not (pl.any_pattern.fullmatch(full) or pl.any_pattern.fullmatch(key)):
+            continue
         for p in pl.patterns:
             if p.fullmatch(full) or p.fullmatch(key):
                 return pl.lang, p.pattern
