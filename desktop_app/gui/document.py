@@ -9,6 +9,7 @@ result computed for an older revision is recognised and dropped.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import os
 from array import array
@@ -471,6 +472,26 @@ class Document:
         if complete:
             self.analysed_revision = self.revision
             self.status = STATUS_READY
+
+    def add_proposals(self, edits: list[Edit]) -> int:
+        """Add edits (sorted) to the pending proposals, except those declined before or overlapping a
+        pending proposal (which wins). Returns how many were added."""
+        if self.rejected:
+            declined = {(e.start, e.end, e.rule, e.replacement) for e in self.rejected}
+            edits = [e for e in edits if (e.start, e.end, e.rule, e.replacement) not in declined]
+        props = self.proposals
+        starts = _StartView(props)
+        fresh = []
+        for e in edits:
+            i = bisect_right(starts, e.start)
+            if any(overlaps(e, props[j]) for j in (i - 1, i) if 0 <= j < len(props)):
+                continue
+            if fresh and overlaps(fresh[-1], e):
+                continue
+            fresh.append(self.shared.edit(e))
+        if fresh:
+            self.proposals = list(heapq.merge(props, fresh, key=lambda e: (e.start, e.end)))
+        return len(fresh)
 
     def proposal_at(self, pos: int) -> int | None:
         """Index of the proposal covering Python offset `pos` (or starting there), if any."""

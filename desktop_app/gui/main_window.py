@@ -42,6 +42,7 @@ from desktop_app.core.edits import Edit
 from desktop_app.core.pipeline import analyze_full
 from desktop_app.core.profiles import Profile, ProfileError, default_profile, profile_from_dict
 from desktop_app.core.resources import resource_path
+from desktop_app.gui import document_duplicates
 from desktop_app.gui.buffer import DocumentBuffer
 from desktop_app.gui.document import (
     STATUS_ANALYSING,
@@ -104,28 +105,7 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
 
 def split_sections(text: str, lo: int, hi: int, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
     """Paragraph-aligned pieces covering text[lo:hi] (widened to paragraph boundaries)."""
-    lo = max(0, lo)
-    hi = min(len(text), hi)
-    if lo > 0:
-        p = text.rfind("\n\n", max(0, lo - size), lo)
-        lo = p + 2 if p >= 0 else max(0, text.rfind("\n", 0, lo) + 1)
-    if hi < len(text):
-        p = text.find("\n\n", hi, hi + size)
-        hi = p + 2 if p >= 0 else len(text)
-    out: list[tuple[int, int]] = []
-    a = lo
-    while a < hi:
-        b = min(hi, a + size)
-        if b < hi:
-            p = text.rfind("\n\n", a + size // 2, b)
-            if p < 0:
-                p = text.rfind("\n", a + size // 2, b)
-                b = p + 1 if p >= 0 else b
-            else:
-                b = p + 2
-        out.append((a, b))
-        a = b
-    return out or [(lo, hi)]
+    return document_duplicates.split_sections(text, lo, hi, size)
 
 
 def _optional(module: str):
@@ -936,12 +916,40 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Analysing {0}: {1} sections to go…").format(
                     d.name, len(rest)), 5000)
                 self._run_sections(d, revision, rest, whole, key)
+            elif not whole:
+                self._run_document_duplicates(d, revision, key)
             else:
                 self.documentAnalysed.emit(d)
 
         self._track(key, run_in_background(
             lambda: _analyse(text, profile, corpus), done,
             lambda exc, _tb, d=doc: self._on_analysis_failed(d, exc, key), priority=priority))
+
+    def _run_document_duplicates(self, doc: Document, revision: int, key) -> None:
+        """After a sectioned analysis: duplicates across sections (which no section can see), in the background."""
+        text, proposals, profile = doc.text, doc.proposals, self.profile
+
+        def op(cancel):
+            return document_duplicates.cross_section_duplicates(text, proposals, profile=profile, cancel=cancel)
+
+        def done(extra, d=doc) -> None:
+            self._untrack(key)
+            if d.revision != revision or self.documents.row_of(d) < 0:
+                return
+            if d.add_proposals(extra):
+                self.documents.refresh(d)
+                if d is self.current:
+                    self._refresh_review(keep_selection=True)
+                self.sectionAnalysed.emit(d)
+            self.documentAnalysed.emit(d)
+
+        def failed(exc: BaseException, _tb: str, d=doc) -> None:
+            self._untrack(key)
+            log.warning("duplicates across sections of %s failed: %s", d.name, exc)
+            self.documentAnalysed.emit(d)
+
+        self.statusBar().showMessage(self.tr("Looking for repeats across {0}…").format(doc.name), 5000)
+        self._track(key, run_in_background(op, done, failed, priority=0))
 
     def _on_analysis_failed(self, doc: Document, exc: BaseException, key) -> None:
         self._untrack(key)

@@ -872,6 +872,10 @@
         <translation>{0} を解析中: 残り {1} 区間…</translation>
     </message>
     <message>
+        <source>Looking for repeats across {0}…</source>
+        <translation>{0} 全体で繰り返しを探しています…</translation>
+    </message>
+    <message>
         <source>Analysis of {0} failed: {1}</source>
         <translation>{0} の解析に失敗しました: {1}</translation>
     </message>

@@ -472,3 +472,23 @@ def test_accepting_confident_edits_gives_what_the_cli_writes(qtbot, window):
         wait_idle(qtbot, window)
     assert doc.text == clean_text(doc.original, window.profile)
     assert all(0 <= n.start <= n.end <= len(doc.text) for n in doc.notices)
+
+
+def test_a_line_repeated_in_another_section_of_a_big_text_is_proposed(qtbot, window, tmp_path):
+    """Big texts are analysed section by section; repeats across sections are found afterwards."""
+    from desktop_app.gui.main_window import SECTION_CHARS
+
+    repeated = "The agency said the storm would weaken after making landfall on Tuesday night.\n\n"
+    filler = "".join(f"Paragraph {i} about something else entirely, numbered to stay unique.\n\n"
+                      for i in range(2 * SECTION_CHARS // 60))
+    p = tmp_path / "big.txt"
+    p.write_text(repeated + filler + repeated + "The end of the page.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.documentAnalysed, timeout=60_000):
+        window.open_paths([p])
+    doc = window.current
+    assert len(doc.text) > 2 * SECTION_CHARS
+    second = doc.text.rindex(repeated)
+    dup = [e for e in doc.proposals if e.category == "duplicate"]
+    assert [(e.start, e.rule) for e in dup] == [(second, "duplicate.line")]
+    assert "repeats line 1 " in dup[0].reason
+    assert doc.text[dup[0].start:dup[0].end] == repeated[:-1]  # the line and its line break
