@@ -59,10 +59,11 @@ def scripts_present(text: str) -> frozenset[str]:
     scripts are gathered once from the non-ASCII characters, kana and Han looked for among them, the
     rest among what is neither."""
     if text.isascii():
-        return _LATIN_ONLY
-    others = _OTHER_SCRIPT_RUN.findall(_non_ascii(text))
+        return _ALL_LETTERS_LATIN
+    rest = _non_ascii(text)
+    others = _OTHER_SCRIPT_RUN.findall(rest)
     if not others:
-        return _LATIN_ONLY
+        return _LATIN_ONLY if _LETTER_XOR_LATIN.search(rest) else _ALL_LETTERS_LATIN
     letters = "".join(others)
     present = {"latin"}
     present.update(name for name, rx in _SCRIPTS[:2] if rx.search(letters))
@@ -74,6 +75,10 @@ def scripts_present(text: str) -> frozenset[str]:
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _LATIN_ONLY = frozenset(("latin",))
+# The same set, for a text whose letters are exactly its Latin-script characters (no letter of another
+# script, no Latin-script character that is not a letter, like Roman numerals): recognised by identity.
+_ALL_LETTERS_LATIN = frozenset(("latin",))
+_LETTER_XOR_LATIN = regex.compile(r"[[\p{L}--\p{Latin}][\p{Latin}--\p{L}]]", regex.V1)
 # Letters of the scripts other than Latin: when a text has none (most European text), only the Latin
 # letters need counting.
 _OTHER_SCRIPT_RUN = regex.compile(r"[\p{Hiragana}\p{Katakana}\p{Han}\p{Hangul}\p{Cyrillic}\p{Arabic}\p{Hebrew}"
@@ -99,6 +104,11 @@ def script_counts(text: str, present: frozenset[str] | None = None) -> dict[str,
 def guess_language(text: str, present: frozenset[str] | None = None) -> tuple[str | None, int]:
     """(language code or None when unsure, number of letters the guess rests on). `present`: see
     script_counts (a shortcut for the paragraphs of one document)."""
+    if present is _ALL_LETTERS_LATIN:
+        # Every letter is Latin: the words give the count, and the guess rests on stopwords.
+        found = _WORD.findall(text)
+        n = sum(map(len, found))
+        return _by_stopwords(found, n) if n else (None, 0)
     counts = script_counts(text, present)
     total = sum(counts.values())
     if total == 0:
@@ -114,7 +124,13 @@ def guess_language(text: str, present: frozenset[str] | None = None) -> tuple[st
         return None, total
     if script != "latin":
         return script, n
-    words = list(map(str.casefold, _WORD.findall(text)))
+    return _by_stopwords(_WORD.findall(text), n)
+
+
+def _by_stopwords(found: list[str], n: int) -> tuple[str, int]:
+    """The language of Latin-script words (`found`, as in the text) whose stopwords stand out, else
+    "latin"; n: the letters the guess rests on."""
+    words = list(map(str.casefold, found))
     if len(words) < 5:
         return "latin", n
     # Stopword hits per language, counting repeats: each distinct word is looked up once.
