@@ -130,18 +130,20 @@ def guess_language(text: str, present: frozenset[str] | None = None) -> tuple[st
 def _by_stopwords(found: list[str], n: int) -> tuple[str, int]:
     """The language of Latin-script words (`found`, as in the text) whose stopwords stand out, else
     "latin"; n: the letters the guess rests on."""
-    words = list(map(str.casefold, found))
-    if len(words) < 5:
+    if len(found) < 5:
         return "latin", n
-    # Stopword hits per language, counting repeats: each distinct word is looked up once.
+    # Stopword hits per language, counting repeats: each distinct word that is a stopword somewhere
+    # is looked up once.
     langs, index = _stopword_index()
+    freq = Counter(map(str.casefold, found))
     scores = [0] * len(langs)
-    for word, count in Counter(words).items():
-        for k in index.get(word, ()):
+    for word in freq.keys() & index.keys():
+        count = freq[word]
+        for k in index[word]:
             scores[k] += count
     hits = max(scores)
     best = langs[scores.index(hits)]  # the first language with the most hits
-    if hits >= max(2, 0.08 * len(words)) and sorted(scores)[-2] < hits:
+    if hits >= max(2, 0.08 * len(found)) and sorted(scores)[-2] < hits:
         return best, n
     return "latin", n
 
