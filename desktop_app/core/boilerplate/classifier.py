@@ -2,19 +2,24 @@
 
 1. Each line gets a score from its own features (features.py): long lines, sentence ends and dense
    stopwords count for body text; short lines, title case, links, symbols, menu separators, legal
-   wording, teasers and listed phrases count against. Context adds evidence: a run of short lines
+   wording, teasers (an ellipsis, a headline glued to its summary), photo captions, bare word
+   lists (tag clouds) and listed phrases count against. Context adds evidence: a run of short lines
    (a menu), a line repeated in the document or in a block both at its head and its tail, and, in
    a batch, the share of documents that contain the line (CorpusStats).
 2. The context score blends a line's score with its neighbours' (a short line amid paragraphs is
    probably a subheading; amid menu items, a menu item).
 3. The main text is the span with the largest total of length-weighted context scores (a
-   maximum-sum segment) that crosses no section header ("Related stories", "12 comments"). It
-   grows over short gaps to more body text, and keeps the furniture-free lines next to it (tables,
-   code, list items). Outside it, lines that are not clearly body text are furniture; everything
-   after a "Related stories" header that follows it is; a comment section is proposed only. Inside
-   it, only lines with strong evidence go, so the article's headings, list items, table cells and
-   short paragraphs survive. The heading before the first body line is the title: kept, unless the
-   profile says `drop_title`.
+   maximum-sum segment) that crosses no section header ("Related stories", "12 comments") and no
+   long menu (a run of seven or more menu lines, such as an article's tag list). It grows over
+   short gaps to more body text, and keeps the furniture-free lines next to it (tables, code, list
+   items). Outside it, lines that are not clearly body text are furniture, and so are teaser lists
+   (a headline and a one-paragraph summary, three or more times: prose-like, but not a second
+   text); after a "Related stories" header that follows it only clear body text stays, and well
+   past that header only runs of paragraphs; a comment section is proposed only. Inside it, only
+   lines with strong evidence go (listed phrases, links, menu separators, legal wording, photo
+   captions, batch or head-and-tail repeats), so the article's headings, list items, table cells
+   and short paragraphs survive. The heading before the first body line is the title: kept,
+   unless the profile says `drop_title`.
 Every verdict lists the evidence that fired, with its weight, and a confidence. The weights are
 hand-set data in resources/boilerplate/classifier.toml (a profile may override any of them).
 """
