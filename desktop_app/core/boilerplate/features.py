@@ -39,7 +39,6 @@ _WORD = re.compile(r"[^\W_][\w'’\-]*")
 _CJK_CLASS = "\u3005-\u3007\u3041-\u309f\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
 _CJK = re.compile(f"[{_CJK_CLASS}]")
 _HIRAGANA = re.compile("[\u3041-\u309f]")
-_NOT_LETTER = re.compile(r"[\W\d_]+")
 _PUNCT = re.compile(r"[^\w\s'’\-]")
 _ZH_FUNCTION = frozenset("的了是在和有我这他们也就不都而及与为之于其以被对从把但")
 _LINK = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?<![\w@])@\w{2,}|\b[\w-]+\.(?:com|org|net|"
@@ -312,7 +311,7 @@ def _ellipsis(s: str) -> bool:
 def _compute(s: str, g: _Gates) -> LineFeatures:
     """The features of the NFKC-normalized, stripped line `s`; `g` says which rare checks can hit."""
     tokens = _WORD.findall(s)
-    cjk = 0 if s.isascii() else len(_CJK.findall(s))
+    cjk = 0 if s.isascii() or max(s) < "\u3005" else len(_CJK.findall(s))
     latin = [t for t in tokens if not _CJK.match(t)] if cjk else tokens
     words = len(latin) + cjk / 2
     has_link = g.link and _LINK_HINT.search(s) is not None
@@ -321,7 +320,7 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
         if hira:
             ratio = min(1.0, hira / cjk * 1.2)
         else:
-            ratio = sum(c in _ZH_FUNCTION for c in s) / cjk * 3
+            ratio = sum(map(_ZH_FUNCTION.__contains__, s)) / cjk * 3
     elif has_link:
         ratio = stop_ratio([t for t in _WORD.findall(_LINK.sub(" ", s)) if not _CJK.match(t)])
     else:
@@ -337,7 +336,7 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
     # Phrases and section headers are compared without spaces runs and edge decoration: a line
     # whose letters alone are longer than any listed phrase (120) or header (80) is none of them.
     core = nonspace - len(_EDGE_START.match(s).group()) - len(_EDGE_START.match(s[::-1]).group())
-    letters = len(s) - len(s.translate(_ASCII_LETTERS)) if s.isascii() else len(_NOT_LETTER.sub("", s))
+    letters = len(s) - len(s.translate(_ASCII_LETTERS)) if s.isascii() else sum(map(str.isalpha, s))
     link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s)) if has_link else 0
     cookies = g.cookies and _COOKIES.search(s) is not None
     legal = cookies or (g.legal and legal_pattern().search(s) is not None)
