@@ -430,7 +430,7 @@ def _lossy_line(line: str, m: Model, by_words: list[ChainRepair]) -> list[ChainR
     one with U+FFFD. A clean line decoded this way turns into a few random characters and stray bytes
     (its gain stays far below LOSSY_LINE_GAIN); mojibake turns into text.
     """
-    if not any(_CJK_CHAR.search(line, max(h - 1, 0), h + 2) for h in _scan_hits(line)):
+    if not _cjk_hit(line):
         return None  # a CJK decoder's mojibake is made of kanji, kana or hangul, and some look it
     variant = _question_marks_as_lost(line, line_start=True)
     if LOST not in variant:
@@ -449,6 +449,8 @@ def _lossy_line(line: str, m: Model, by_words: list[ChainRepair]) -> list[ChainR
     if best is None or best[0] < LOSSY_LINE_GAIN:
         return None
     gain, chain, candidate = best
+    if _cjk_hit(candidate):
+        return None  # the decode leaves CJK mojibake behind: it did not explain the line
     # The word-by-word repairs win when they agree with the line's chain and read at least as well
     # (their '?' that stand for lost bytes counted as such). Repairs by other chains, or by this one applied
     # twice, are what the cut words of a lossy line produce by accident.
@@ -461,9 +463,9 @@ def _lossy_line(line: str, m: Model, by_words: list[ChainRepair]) -> list[ChainR
             for sp in diff_spans(line, candidate)]
 
 
-def _scan_hits(line: str) -> list[int]:
-    """Where the engine's one-pattern check (scan.engine_scan) sees mojibake in `line`."""
-    return [x.start() for x in engine_scan().finditer(line)]
+def _cjk_hit(line: str) -> bool:
+    """Whether the engine's check (scan.engine_scan) sees mojibake on or next to a CJK character."""
+    return any(_CJK_CHAR.search(line, max(x.start() - 1, 0), x.start() + 2) for x in engine_scan().finditer(line))
 
 
 def _cjk_mojibake(source: str) -> bool:
