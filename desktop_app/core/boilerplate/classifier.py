@@ -101,7 +101,6 @@ DESCRIPTIONS = {
     "menu_run": "in a run of {:.0f} short lines (a menu?)",
     "head_and_tail": "in a block repeated at the head and the tail",
     "repeated_in_doc": "repeated {:.0f} times in the document",
-    "repeated_long": "a long line printed {:.0f} times in the document",
     "corpus_some": "in {:.0f} of the batch's documents",
 }
 
@@ -230,9 +229,7 @@ def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: A
                 ev.setdefault(i, []).append(("head_and_tail", None, E["head_and_tail"]))
             elif counts[key] >= 2 and feats[i].words <= 15:
                 ev.setdefault(i, []).append(("repeated_in_doc", counts[key], E["repeated_in_doc"]))
-            elif counts[key] >= 3 and feats[i].words > 15:
-                # An article does not print a paragraph three times; a gallery caption or a teaser does.
-                ev.setdefault(i, []).append(("repeated_long", counts[key], E["repeated_long"]))
+
     corpus = getattr(ctx, "corpus", None)
     if corpus is not None and corpus.documents >= C["min_documents"]:
         for i in body:
@@ -302,10 +299,10 @@ def _heading_like(f: LineFeatures | None) -> bool:
 
 
 # Evidence strong enough to remove a line from inside the main text.
-STRONG = ("phrase", "links", "separators_many", "corpus_some", "head_and_tail", "legal", "repeated_long", "caption")
+STRONG = ("phrase", "links", "separators_many", "corpus_some", "head_and_tail", "legal", "caption")
 # Evidence that speaks for furniture rather than merely against prose (a table cell is short and has
 # few stopwords too, but no title-case menu run, link, separator or repetition).
-FURNITURE = STRONG + ("menu_run", "repeated_in_doc", "repeated_long", "teaser", "cta", "glued", "word_list")
+FURNITURE = STRONG + ("menu_run", "repeated_in_doc", "teaser", "cta", "glued", "word_list")
 
 
 @dataclass

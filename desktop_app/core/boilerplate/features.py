@@ -52,7 +52,9 @@ _ELLIPSES = ("…", "...", "[…]", "[...]", "(…)", "(...)")
 # A headline glued to the summary that follows it by a scraper ("Troy SteakhouseA party of six"):
 # a lower-case letter, digit or closing punctuation directly followed by a capital that starts a
 # word which lower-case words follow. Checked further in _glued (the part before must be a headline).
-_GLUE_HINT = regex.compile(r"[\p{Ll}\d)?!’'\"”](?=\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3},?\s+[\p{Ll}\d])", regex.V1)
+# (The glued word is a capitalised word or the single-letter "A" or "I": "3D Sound", "61W USB-C" and
+# "GaN Wall" are names, not glue.)
+_GLUE_HINT = regex.compile(r"[\p{Ll}\d)?!\"”](?=(?:[AI]|\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){0,3},?\s+[\p{Ll}\d])", regex.V1)
 _LEGAL_LEAD = re.compile(r"\s*(?:©|\(c\)\s*\d|copyright\b)", re.IGNORECASE)
 # Cookie banners in the languages of the phrase lists (and Italian, Portuguese, Dutch).
 _COOKIES = re.compile(
@@ -285,7 +287,7 @@ def _glued(s: str) -> bool:
         head, tail = s[:m.end()], s[m.end():]
         words = _WORD.findall(head)
         long = [w for w in words if len(w) >= 3 and not w[0].isdigit()]
-        if len(words) < 4 or not long or sum(w[0].isupper() for w in long) < 0.75 * len(long):
+        if len(words) < 4 or not long or sum(w[0].isupper() for w in long) < 0.8 * len(long):
             continue
         rest = _WORD.findall(tail)[1:]
         if len(rest) >= 5 and sum(w[0].islower() for w in rest) >= 0.5 * len(rest):

@@ -385,7 +385,10 @@ def test_glued_teaser_and_word_list_features():
     # Camel-case names and ordinary sentences are not glued teasers.
     for text in ("The new iPhone sold well in its first week, and YouTube reported more views than ever.",
                  "Apple Releases New MacBook Pro",
-                 "The 9to5Mac BundleHunt delivers over 40 top apps from just $1 each this week"):
+                 "The 9to5Mac BundleHunt delivers over 40 top apps from just $1 each this week",
+                 "A Bang & Olufsen Premium 3D Sound System will be available as an option on the new model",
+                 "RAVPower 61W USB-C Power Delivery GaN Wall Charger is my go-to solution for the iPad",
+                 "Back at Tropicana Field, Steve and Jessica O'Brien of St. Petersburg took time off work"):
         assert not features(text).glued, text
     tags = features("harbour storms ferry lifeboat lighthouse promenade fishing fleet walkway railings "
                     "council grant timetable volunteers plastic")
