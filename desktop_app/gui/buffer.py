@@ -5,10 +5,11 @@ engine analyses and the text the user sees never drift apart. The QTextDocument'
 the buffer's QUndoStack holds one command per user step (typing, accepting, rejecting), each
 restoring text and review state together.
 
-Texts of a few hundred thousand characters are put into the QTextDocument in chunks from the event
-loop (the first screen shows at once and the UI never stalls for the whole load); anything that must
-touch a complete document calls `ensure_filled()` first. Bigger texts are grouped (below), which
-makes a single insertion quick.
+Big texts are put into the QTextDocument in chunks from the event loop (the first screen shows at
+once and the UI never stalls for the whole load); anything that must touch a complete document calls
+`ensure_filled()` first. A file just opened is better still: `prepare_document` builds its
+QTextDocument in the loading worker in one insertion, which also sizes Qt's text buffer exactly
+(appending chunks leaves it up to half empty: 13 MB more for a 20 MB file), and the buffer adopts it.
 
 Memory of big texts: a QTextDocument costs ~130 bytes per block (paragraph) besides the text, and
 every change of the view's width gives each block a QTextLayout of ~370 bytes (Qt's plain-text
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QPlainTextDocumentLayout
 
@@ -82,6 +83,29 @@ def group_lines(text: str, size: int = GROUP_CHARS) -> str:
     return "".join(parts)
 
 
+def _new_qdoc(parent: QObject | None = None) -> QTextDocument:
+    qdoc = QTextDocument(parent)
+    qdoc.setDocumentLayout(QPlainTextDocumentLayout(qdoc))
+    qdoc.setUndoRedoEnabled(False)
+    return qdoc
+
+
+def prepare_document(text: str, ui_thread: QThread) -> QTextDocument | None:
+    """A QTextDocument holding a big `text` as a DocumentBuffer shows it, built on the calling (worker)
+    thread and handed to `ui_thread`; None for a text that is quick to show anyway.
+
+    QTextDocument is reentrant, and nothing is laid out until a view shows it (the diff view fills
+    its documents the same way).
+    """
+    if len(text) < GROUP_MIN_CHARS:
+        return None
+    qdoc = _new_qdoc()
+    qdoc.setPlainText(group_lines(text))
+    qdoc.setModified(False)
+    qdoc.moveToThread(ui_thread)
+    return qdoc
+
+
 class DocumentBuffer(QObject):
     """The GUI side of one Document: its QTextDocument, undo stack and typing capture."""
 
@@ -92,12 +116,19 @@ class DocumentBuffer(QObject):
     #: The QTextDocument now holds the whole text.
     filled = Signal()
 
-    def __init__(self, doc: Document, parent: QObject | None = None) -> None:
+    def __init__(self, doc: Document, parent: QObject | None = None,
+                 prepared: QTextDocument | None = None) -> None:
+        """`prepared`: doc.text already put into a QTextDocument by `prepare_document` (adopted)."""
         super().__init__(parent)
         self.doc = doc
-        self.qdoc = QTextDocument(self)
-        self.qdoc.setDocumentLayout(QPlainTextDocumentLayout(self.qdoc))
-        self.qdoc.setUndoRedoEnabled(False)
+        if prepared is not None and prepared.characterCount() - 1 == len(doc.text):
+            prepared.setParent(self)
+            self.qdoc = prepared
+        else:
+            if prepared is not None:
+                prepared.deleteLater()  # made for another text (a restore replaced it)
+                prepared = None
+            self.qdoc = _new_qdoc(self)
         self.undo_stack = QUndoStack(self)
         self._programmatic = 0
         self._source = ""  # the text being put into qdoc, from _filled on (a reference, not a copy)
@@ -108,7 +139,11 @@ class DocumentBuffer(QObject):
         self._fill_timer.setSingleShot(True)
         self._fill_timer.timeout.connect(self._fill_step)
         self.qdoc.contentsChange.connect(self._on_contents_change)
-        self.set_text(doc.text)
+        if prepared is not None:
+            self.grouped = True
+            QTimer.singleShot(0, self.filled.emit)
+        else:
+            self.set_text(doc.text)
 
     # --- filling ------------------------------------------------------------------------------
     @property
@@ -121,10 +156,7 @@ class DocumentBuffer(QObject):
         self._programmatic += 1
         try:
             self.qdoc.clear()
-            if len(text) <= FILL_CHUNK * 2 or self.grouped:
-                # A grouped text has few blocks, so putting all of it in at once is quick (~50 ms for
-                # 13 million characters) and, unlike appending chunks, sizes Qt's text buffer exactly
-                # (chunks leave it up to half empty: 14 MB more for a 20 MB file).
+            if len(text) <= FILL_CHUNK * 2:
                 self.qdoc.setPlainText(group_lines(text) if self.grouped else text)
                 self._source, self._filled = "", 0
             else:

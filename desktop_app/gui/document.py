@@ -9,6 +9,8 @@ result computed for an older revision is recognised and dropped.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import heapq
 import itertools
 import os
@@ -259,6 +261,29 @@ class _EndView(_StartView):
         return self.edits[i].end
 
 
+# Setters of Edit's slots: a moved copy is built without the frozen dataclass's __init__ (which sets
+# each field through object.__setattr__), several times faster. One keystroke in a 20 MB text moves
+# every proposal after it (tens of thousands).
+_EDIT_FIELDS = ("start", "end", "replacement", "rule", "category", "reason", "confidence")
+assert tuple(f.name for f in dataclasses.fields(Edit)) == _EDIT_FIELDS, "update moved() for Edit's fields"
+_set_start, _set_end, _set_rep, _set_rule, _set_cat, _set_reason, _set_conf = (
+    Edit.__dict__[name].__set__ for name in _EDIT_FIELDS)
+_new_object = object.__new__
+
+
+def moved(e: Edit, delta: int) -> Edit:
+    """The same as e.shifted(delta), built faster (a new object; e is untouched)."""
+    o = _new_object(Edit)
+    _set_start(o, e.start + delta)
+    _set_end(o, e.end + delta)
+    _set_rep(o, e.replacement)
+    _set_rule(o, e.rule)
+    _set_cat(o, e.category)
+    _set_reason(o, e.reason)
+    _set_conf(o, e.confidence)
+    return o
+
+
 def shift_edits(edits: list[Edit], splices: list[Splice], *, disjoint: bool = True) -> list[Edit]:
     """Edits after sorted, disjoint splices: those a splice touches are dropped, the rest move.
 
@@ -267,6 +292,14 @@ def shift_edits(edits: list[Edit], splices: list[Splice], *, disjoint: bool = Tr
     """
     if not splices:
         return list(edits)
+    if len(edits) > 10_000 and gc.isenabled():
+        # Tens of thousands of new objects would set off the cyclic collector dozens of times, each
+        # time walking every tracked object (Edits have no cycles).
+        gc.disable()
+        try:
+            return shift_edits(edits, splices, disjoint=disjoint)
+        finally:
+            gc.enable()
     lo = bisect_left(_EndView(edits), splices[0][0]) if disjoint else 0
     out = edits[:lo]
     j, m, delta = 0, len(splices), 0
@@ -283,7 +316,7 @@ def shift_edits(edits: list[Edit], splices: list[Splice], *, disjoint: bool = Tr
                 break
             k += 1
         if not hit:
-            out.append(e.shifted(delta) if delta else e)
+            out.append(moved(e, delta) if delta else e)
     return out
 
 
@@ -364,6 +397,7 @@ class Document:
     restore: object = None  # autosaved state to put back once the file is loaded again
     dirty: tuple[int, int] | None = None  # span changed since the last analysis was scheduled
     shared: _Shared = field(default_factory=_Shared, repr=False)
+    _counts: tuple | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -510,7 +544,11 @@ class Document:
         return range(lo, max(lo, hi))
 
     def counts(self) -> Counter:
-        return Counter(e.category for e in self.proposals)
+        """Proposals per category (cached until the list of proposals is replaced)."""
+        cached = self._counts
+        if cached is None or cached[0] is not self.proposals:
+            cached = self._counts = (self.proposals, Counter(e.category for e in self.proposals))
+        return Counter(cached[1])
 
     def lines_removed(self) -> int:
         return max(0, self.original.count("\n") - self.text.count("\n"))

@@ -12,7 +12,16 @@ import logging
 from collections import Counter, deque
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +52,7 @@ from desktop_app.core.pipeline import analyze_full
 from desktop_app.core.profiles import Profile, ProfileError, default_profile, profile_from_dict
 from desktop_app.core.resources import resource_path
 from desktop_app.gui import document_duplicates
-from desktop_app.gui.buffer import DocumentBuffer
+from desktop_app.gui.buffer import DocumentBuffer, prepare_document
 from desktop_app.gui.document import (
     STATUS_ANALYSING,
     STATUS_ERROR,
@@ -280,6 +289,7 @@ class MainWindow(QMainWindow):
 
         self.documents = DocumentListModel(self)
         self.buffers: dict[int, DocumentBuffer] = {}
+        self._prepared: dict[int, tuple] = {}  # uid -> (text, QTextDocument) built by the loader
         self.current: Document | None = None
         self.corpus: CorpusStats | None = None
         self._tasks: dict[object, Task] = {}  # key -> running task (load/analysis per document)
@@ -569,7 +579,14 @@ class MainWindow(QMainWindow):
         """The document's buffer (QTextDocument + undo stack), created on first use."""
         buf = self.buffers.get(doc.uid)
         if buf is None:
-            buf = DocumentBuffer(doc, self)
+            qdoc = None
+            prepared = self._prepared.pop(doc.uid, None)  # (text, QTextDocument) from the loader
+            if prepared is not None:
+                text, qdoc = prepared
+                if text is not doc.text:  # replaced since (a restore): the prepared one is stale
+                    qdoc.deleteLater()
+                    qdoc = None
+            buf = DocumentBuffer(doc, self, prepared=qdoc)
             buf.textEdited.connect(self._on_typed)
             buf.reviewChanged.connect(self._on_review_changed)
             self.undo_group.addStack(buf.undo_stack)
@@ -767,18 +784,34 @@ class MainWindow(QMainWindow):
             self._loads_pending += 1
         path = doc.path
         key = ("load", doc.uid)
+        # The document on screen (a file just opened) gets its QTextDocument built in the worker too.
+        shown = doc is self.current and doc.uid not in self.buffers
+        ui_thread = QThread.currentThread()
+
+        def op():
+            loaded = load_file(path, encoding)
+            return loaded, (prepare_document(loaded.text, ui_thread) if shown else None)
+
         self._track(key, run_in_background(
-            lambda: load_file(path, encoding),
-            lambda loaded, d=doc: self._on_loaded(d, loaded, key),
+            op,
+            lambda result, d=doc: self._on_loaded(d, result, key),
             lambda exc, _tb, d=doc: self._on_load_failed(d, exc, key),
             priority=2))
 
-    def _on_loaded(self, doc: Document, loaded, key) -> None:
+    def _on_loaded(self, doc: Document, result, key) -> None:
+        loaded, qdoc = result
         self._untrack(key)
         self._loads_pending -= 1
         if self.documents.row_of(doc) < 0:  # closed meanwhile
+            if qdoc is not None:
+                qdoc.deleteLater()
             return
         doc.set_loaded(loaded)
+        if qdoc is not None:
+            if doc.uid in self.buffers:
+                qdoc.deleteLater()
+            else:
+                self._prepared[doc.uid] = (doc.text, qdoc)
         self._apply_restore(doc)
         buf = self.buffers.get(doc.uid)
         if buf is not None:  # a reload (another encoding): new text, fresh history
@@ -1291,6 +1324,9 @@ class MainWindow(QMainWindow):
         self._update_progress()
         row = self.documents.row_of(doc)
         self.documents.remove(doc)
+        prepared = self._prepared.pop(doc.uid, None)
+        if prepared is not None:
+            prepared[1].deleteLater()
         buf = self.buffers.pop(doc.uid, None)
         if self.view.buffer is buf:
             self.view.set_buffer(None)

@@ -186,3 +186,12 @@ def test_undoing_back_to_the_loaded_text_keeps_one_copy():
     assert doc.modified and doc.text is not doc.original
     doc.apply_splices([(0, 3, "abc")])
     assert doc.text is doc.original and not doc.modified
+
+
+def test_moved_edits_equal_shifted_ones():
+    from desktop_app.gui.document import moved
+
+    e = Edit(10, 14, "x", "spacing.trailing", "spacing", "why", 0.75)
+    m = moved(e, 7)
+    assert m == e.shifted(7) and m is not e and (e.start, e.end) == (10, 14)
+    assert hash(m) == hash(e.shifted(7))

@@ -492,3 +492,30 @@ def test_a_line_repeated_in_another_section_of_a_big_text_is_proposed(qtbot, win
     assert [(e.start, e.rule) for e in dup] == [(second, "duplicate.line")]
     assert "repeats line 1 " in dup[0].reason
     assert doc.text[dup[0].start:dup[0].end] == repeated[:-1]  # the line and its line break
+
+
+def test_a_big_file_is_shown_from_a_document_built_by_the_loader(qtbot, window, tmp_path):
+    from desktop_app.gui import buffer as buffer_module
+
+    p = tmp_path / "big.txt"
+    text = "".join(f"Line {i} of a big scraped page with trailing spaces   \n" for i in range(25_000))
+    assert len(text) >= buffer_module.GROUP_MIN_CHARS
+    p.write_text(text, encoding="utf-8")
+    with qtbot.waitSignal(window.documentLoaded, timeout=30_000):
+        window.open_paths([p])
+    doc = window.current
+    buf = window.buffers[doc.uid]
+    assert buf.grouped and not buf.filling and doc.uid not in window._prepared
+    assert buf.qdoc.thread() is window.thread() and buf.qdoc.parent() is buf
+    assert buf.qdoc.blockCount() < 25_000 // 10
+    assert buf.shown_text() == doc.text == text
+    assert window.view.document() is buf.qdoc
+    window.view.setFocus()
+    cursor = window.view.textCursor()
+    cursor.setPosition(doc.text.index("Line 20000 "))
+    window.view.setTextCursor(cursor)
+    qtbot.keyClicks(window.view, "New ")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert "New \nLine 20000 of" in doc.text
+    assert buf.shown_text() == doc.text
+    window.cancel_background()
