@@ -69,10 +69,11 @@ _COOKIES = re.compile(
 _CAPTION_START = re.compile(r"(?:image (?:caption|copyright)\b|(?:photo|photograph|foto|image|picture)s?\s*"
                             r"(?::|by\b|credit\b|courtesy\b))", re.IGNORECASE)
 _CAPTION_END = re.compile(r"(?:\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Photo|Foto)\b[^)]*\)|(?:/|\s)(?:AP|AFP|Reuters|"
-                          r"Getty Images|EPA|Shutterstock)(?:\s+file)?)\s*$", re.IGNORECASE)
+                          r"Getty Images|EPA|Shutterstock)(?:\s+file)?|[\w.)]\s*(?:Photo |Image |Picture )?Credits?:"
+                          r"\s*[^.!?:]{2,60})\s*$", re.IGNORECASE)
 _CAPTION_IN = ("file photo", ", left,", ", right,", ", centre,", ", center,", ", second from left,",
                ", second from right,", "(l-r)", "(left to right)")
-_CAPTION_HINT = ("photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures", "foto",
+_CAPTION_HINT = ("credit", "credits", "photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures", "foto",
                  "fotos", "left", "right", "centre", "center", "l", "ap", "afp", "reuters", "getty", "epa",
                  "shutterstock", "xinhua")
 

@@ -455,6 +455,8 @@ def test_legal_wording_at_any_length_leaves_a_terms_page_alone():
     ("FILE PHOTO: Traders work on the floor at the New York Stock Exchange in New York", True),
     ("U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister Ngo Xuan Lich shake hands", True),
     ("Image caption Taylor Swift's seventh album, Lover, is the only one she owns the rights to", True),
+    ("The latest case was reported after a hunter killed and ate a rabbitCredit: Getty - Contributor", True),
+    ("Credit where it is due: the council listened to the residents and changed the plan.", False),
     ("Prior to this, I spent a few months testing another version (pictured above) that launched first.", False),
     ("The photo agency said on Monday that it would open an office in Lagos next year.", False),
 ])
