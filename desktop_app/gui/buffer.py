@@ -35,7 +35,7 @@ from desktop_app.gui.document import (
     Splice,
     SpliceArray,
     edits_to_splices,
-    inverse_splices,
+    iter_inverse_splices,
     shift_edits,
     splice_text,
 )
@@ -222,10 +222,10 @@ class DocumentBuffer(QObject):
         return raw.replace(_LINE_SEPARATOR, "\n") if self.grouped else raw
 
     # --- applying changes ---------------------------------------------------------------------
-    def apply(self, splices: list[Splice], review: ReviewState | None = None) -> None:
+    def apply(self, splices: list[Splice], review: ReviewState | None = None, result: str | None = None) -> None:
         """Apply splices (Python offsets, sorted, disjoint) to the Document and the QTextDocument.
 
-        `review`: the review state after the change (see Document.apply_splices).
+        `review`, `result`: see Document.apply_splices.
         """
         if not splices:
             if review is not None:
@@ -233,11 +233,11 @@ class DocumentBuffer(QObject):
             return
         self.ensure_filled()
         if len(splices) > MAX_CURSOR_SPLICES:
-            self.doc.apply_splices(splices, review)
+            self.doc.apply_splices(splices, review, result)
             self.set_text(self.doc.text)
             return
         qt = [(self.doc.offsets.to_qt(s), self.doc.offsets.to_qt(t), r) for s, t, r in splices]
-        self.doc.apply_splices(splices, review)
+        self.doc.apply_splices(splices, review, result)
         self._programmatic += 1
         try:
             cursor = QTextCursor(self.qdoc)
@@ -367,7 +367,7 @@ class ReviewCommand(QUndoCommand):
         self.buffer = buffer
         doc = buffer.doc
         self.before: ReviewState = doc.review_state()
-        self.splices = SpliceArray(edits_to_splices(list(accept)))
+        self.splices = edits_to_splices(list(accept), compact=True)
         accepted = Counter(e.rule for e in accept)
         # `accept` and `reject` are the Document's own proposal objects (DocumentBuffer._still_proposed).
         gone = {id(e) for e in accept}
@@ -378,15 +378,17 @@ class ReviewCommand(QUndoCommand):
         self.after = ReviewState(shift_edits(proposals, self.splices),
                                  shift_edits(rejected, self.splices, disjoint=False),
                                  doc.accepted + accepted)
-        self.inverse = SpliceArray(inverse_splices(doc.text, self.splices))
+        self.inverse = SpliceArray(iter_inverse_splices(doc.text, self.splices))
+        self.from_original = doc.text is doc.original  # then undo gives back the loaded text itself
 
     def redo(self) -> None:
         self.buffer.apply(self.splices, self.after)
         self.buffer.reviewChanged.emit(self.buffer.doc)
 
     def undo(self) -> None:
-        self.buffer.apply(self.inverse, self.before)
-        self.buffer.reviewChanged.emit(self.buffer.doc)
+        doc = self.buffer.doc
+        self.buffer.apply(self.inverse, self.before, doc.original if self.from_original else None)
+        self.buffer.reviewChanged.emit(doc)
 
 
 __all__ = ["DocumentBuffer", "ReviewCommand", "TypingCommand", "splice_text"]

@@ -224,14 +224,17 @@ def splice_text(text: str, splices: list[Splice]) -> str:
     return groups[0] if len(groups) == 1 else "".join(groups)
 
 
-def inverse_splices(text: str, splices: list[Splice]) -> list[Splice]:
+def iter_inverse_splices(text: str, splices: Iterable[Splice]) -> Iterator[Splice]:
     """The splices that undo `splices` (which apply to `text`), in the coordinates of the result."""
-    out: list[Splice] = []
     delta = 0
     for s, t, r in splices:
-        out.append((s + delta, s + delta + len(r), text[s:t]))
+        yield s + delta, s + delta + len(r), text[s:t]
         delta += len(r) - (t - s)
-    return out
+
+
+def inverse_splices(text: str, splices: list[Splice]) -> list[Splice]:
+    """iter_inverse_splices as a list."""
+    return list(iter_inverse_splices(text, splices))
 
 
 def _touches(e: Edit, start: int, end: int) -> bool:
@@ -347,18 +350,20 @@ class _Shared:
                     e.confidence)
 
 
-def edits_to_splices(edits: list[Edit]) -> list[Splice]:
-    """Sorted, disjoint splices for edits (overlaps resolved as apply_edits does).
+def edits_to_splices(edits: list[Edit], *, compact: bool = False) -> list[Splice] | SpliceArray:
+    """Sorted, disjoint splices for edits (overlaps resolved as apply_edits does); a SpliceArray
+    when `compact` (no list of tuples on the way).
 
     Pending proposals are already sorted and disjoint (accept-all of a big file: ~70,000 of them),
     which one linear check confirms; only other input goes through resolve_overlaps.
     """
     ordered = edits if all(a.start <= b.start for a, b in itertools.pairwise(edits)) else sorted(
         edits, key=lambda e: (e.start, e.end))
-    if all(e.start != e.end or e.replacement for e in ordered) and not any(
-            overlaps(a, b) for a, b in itertools.pairwise(ordered)):
-        return [(e.start, e.end, e.replacement) for e in ordered]
-    return [(e.start, e.end, e.replacement) for e in resolve_overlaps(edits)]
+    if not (all(e.start != e.end or e.replacement for e in ordered) and not any(
+            overlaps(a, b) for a, b in itertools.pairwise(ordered))):
+        ordered = resolve_overlaps(edits)
+    splices = ((e.start, e.end, e.replacement) for e in ordered)
+    return SpliceArray(splices) if compact else list(splices)
 
 
 @dataclass
@@ -436,17 +441,19 @@ class Document:
     def restore_review_state(self, state: ReviewState) -> None:
         self.proposals, self.rejected, self.accepted = state.proposals, state.rejected, Counter(state.accepted)
 
-    def apply_splices(self, splices: list[Splice], review: ReviewState | None = None) -> None:
+    def apply_splices(self, splices: list[Splice], review: ReviewState | None = None,
+                      result: str | None = None) -> None:
         """Apply sorted, disjoint splices; proposals and rejections follow, those touched disappear.
 
         `review`: the review state after the change, already computed (an undo command's), installed
-        instead of moving every proposal.
+        instead of moving every proposal. `result`: the text the splices give, when the caller knows
+        it (an undo back to the loaded text: no second copy is built, even for a moment).
         """
         if not splices:
             if review is not None:
                 self.restore_review_state(review)
             return
-        self.text = splice_text(self.text, splices)
+        self.text = result if result is not None else splice_text(self.text, splices)
         if len(splices) == 1:
             self.offsets.splice(*splices[0])
         else:
