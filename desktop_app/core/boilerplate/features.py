@@ -8,9 +8,9 @@ Context (neighbours, runs, position, repetition) is the classifier's job.
 
 Speed: most lines of most texts are plain prose, and the classifier runs on every document of a
 batch. So the text is NFKC-normalized once as a whole, and the rare kinds of evidence (links, menu
-separators, legal and cookie wording, calls to action) are looked for line by line only when a
-C-speed substring test shows the text contains what they need at all (an "@", a "|", "cookie",
-"copyright", "subscribe", ...). What every line needs (word and stopword counts, letters, title
+separators, legal and cookie wording, calls to action, photo captions) are looked for line by line
+only when a test over the whole text (is a telling word among the text's words, is an "@" or a "|"
+in it) shows the text can hold them at all. What every line needs (word and stopword counts, letters, title
 case) uses C-speed `re` and `str` methods, and a line's features are cached by its text, since
 furniture repeats across lines and documents.
 """
@@ -64,8 +64,8 @@ _COOKIES = re.compile(
     r"\b(?:use|uses|using|accept|enable|utilizziamo|usiamo|utilisons|utilise|verwenden|nutzen|usamos|utilizamos|"
     r"utiliza|gebruiken|gebruikt)\s+(?:of\s+|i\s+|des\s+|los\s+|as\s+|os\s+)?cookies?\b", re.IGNORECASE)
 # Photo captions as news sites print them: a credit in brackets or after a slash at the end, "FILE
-# PHOTO:", "Image caption", "Photo: …", people placed ("Jane Doe, left, and …"). Checked only in lines
-# with a capitalised photo word or a bracket, slash or comma cue (_CAPTION_HINT).
+# PHOTO:", "Image caption", "Photo: …", people placed ("Jane Doe, left, and …"). Checked only in texts
+# that have one of the words of _CAPTION_HINT.
 _CAPTION_START = re.compile(r"(?:image (?:caption|copyright)\b|(?:photo|photograph|foto|image|picture)s?\s*"
                             r"(?::|by\b|credit\b|courtesy\b))", re.IGNORECASE)
 _CAPTION_END = re.compile(r"(?:\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Photo|Foto)\b[^)]*\)|(?:/|\s)(?:AP|AFP|Reuters|"
@@ -73,9 +73,9 @@ _CAPTION_END = re.compile(r"(?:\((?:AP|AFP|Reuters|Getty|EPA|Xinhua|Photo|Foto)\
                           r"\s*[^.!?:]{2,60})\s*$", re.IGNORECASE)
 _CAPTION_IN = ("file photo", ", left,", ", right,", ", centre,", ", center,", ", second from left,",
                ", second from right,", "(l-r)", "(left to right)")
-_CAPTION_HINT = ("credit", "credits", "photo", "photos", "photograph", "photographs", "image", "images", "picture", "pictures", "foto",
-                 "fotos", "left", "right", "centre", "center", "l", "ap", "afp", "reuters", "getty", "epa",
-                 "shutterstock", "xinhua")
+_CAPTION_HINT = ("credit", "credits", "photo", "photos", "photograph", "photographs", "image", "images",
+                 "picture", "pictures", "foto", "fotos", "left", "right", "centre", "center", "l", "ap", "afp",
+                 "reuters", "getty", "epa", "shutterstock", "xinhua")
 
 
 def _caption(s: str) -> bool:
@@ -132,7 +132,8 @@ class LineFeatures:
     word_list:  a long line of bare words: no sentence end, hardly any punctuation or stopwords (a tag
                 cloud, a keyword or category list).
     cjk:        CJK characters in the line.
-    key:        the line as the batch counts it (corpus.normalize_line), for repetition in the document.
+    key:        the line as the batch counts it (corpus.normalize_line), for repetition in the document;
+                lines of more than 15 words as they are (they repeat only as exact copies).
     """
 
     words: float
