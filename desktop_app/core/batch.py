@@ -163,7 +163,7 @@ def corpus_of_texts(texts: Iterable[str]) -> CorpusStats:
 def prune_singletons(stats: CorpusStats) -> CorpusStats:
     """Drop the lines seen in only one document (in place; returns `stats`).
 
-    They cannot be cross-document evidence (CorpusStats drops them too when it outgrows max_keys), and
+    They cannot be cross-document evidence (CorpusStats drops them first when it outgrows max_keys), and
     without them what every worker receives grows with the repeated lines, not with the corpus.
     """
     stats.line_docs = type(stats.line_docs)({k: n for k, n in stats.line_docs.items() if n > 1})
@@ -752,9 +752,7 @@ def build_corpus(sources: Sequence[Source], config: BatchConfig, *, jobs: int,
 
 def _merge_partial(stats: CorpusStats, partial: CorpusStats, size: int,
                    on_progress: Callable[[int], None] | None) -> None:
-    stats.merge(partial)
-    if len(stats.line_docs) > stats.max_keys:
-        prune_singletons(stats)
+    stats.merge(partial)  # (which keeps it within max_keys)
     if on_progress:
         on_progress(size)
 

@@ -83,23 +83,35 @@ _SPACE_RUN = re.compile("  +")
 class CorpusStats:
     """Counts, per normalized line, of how many documents contain it.
 
-    max_keys bounds memory: when exceeded, keys seen in only one document are pruned (they cannot be
-    furniture), so memory stays bounded however many documents stream through.
+    max_keys bounds memory (about 80 bytes a key): past it, the rarest lines are dropped (those seen
+    in one document, then in two, ...) until half of max_keys remain. What the classifier asks about
+    is a line in a sizeable share of the documents, which is never among the rarest for long; so
+    memory stays bounded however many documents stream through, at little cost to the evidence.
     """
 
     documents: int = 0
     line_docs: Counter = field(default_factory=Counter)
-    max_keys: int = 2_000_000
+    max_keys: int = 250_000
 
     def add_document(self, text: str) -> None:
         self.documents += 1
         self.line_docs.update(document_keys(text))
-        if len(self.line_docs) > self.max_keys:
-            self.line_docs = Counter({k: n for k, n in self.line_docs.items() if n > 1})
+        self.shrink()
 
     def merge(self, other: CorpusStats) -> None:
         self.documents += other.documents
         self.line_docs.update(other.line_docs)
+        self.shrink()
+
+    def shrink(self) -> None:
+        """Past max_keys, drop the rarest lines until at most half of max_keys remain (so that the
+        work of dropping is spread over many documents)."""
+        if len(self.line_docs) <= self.max_keys:
+            return
+        floor = 1
+        while len(self.line_docs) > self.max_keys // 2:
+            self.line_docs = Counter({k: n for k, n in self.line_docs.items() if n > floor})
+            floor += 1
 
     def doc_count(self, line: str) -> int:
         return self.line_docs.get(line_key(line), 0)

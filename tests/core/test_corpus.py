@@ -46,6 +46,20 @@ def test_memory_is_bounded_by_pruning_singletons():
     assert stats.doc_count("Site name") == 200
 
 
+def test_memory_stays_bounded_when_many_lines_repeat():
+    # Every line but the site name is in exactly two documents: dropping singletons is not enough,
+    # the rarest lines go next; the site name, in every document, stays with its full count.
+    stats = CorpusStats(max_keys=40)
+    for n in range(300):
+        stats.add_document(f"Site name\nPaired line {n // 2}\nAnother pair {n // 2} here\n")
+        assert len(stats.line_docs) <= 40
+    assert stats.doc_count("Site name") == 300
+    merged = CorpusStats(max_keys=40)
+    for _ in range(3):
+        merged.merge(stats)
+    assert len(merged.line_docs) <= 40 and merged.doc_count("Site name") == 900
+
+
 def _keys_line_by_line(text: str) -> set[int]:
     return {line_key(line) for line in text.splitlines() if line.strip()}
 
