@@ -92,7 +92,7 @@ def _new_qdoc(parent: QObject | None = None) -> QTextDocument:
 
 def prepare_document(text: str, ui_thread: QThread) -> QTextDocument | None:
     """A QTextDocument holding a big `text` as a DocumentBuffer shows it, built on the calling (worker)
-    thread and handed to `ui_thread`; None for a text that is quick to show anyway.
+    thread and handed to `ui_thread` (for DocumentBuffer.adopt); None for a text quick to show anyway.
 
     QTextDocument is reentrant, and nothing is laid out until a view shows it (the diff view fills
     its documents the same way).
@@ -115,21 +115,15 @@ class DocumentBuffer(QObject):
     reviewChanged = Signal(object)
     #: The QTextDocument now holds the whole text.
     filled = Signal()
+    #: `qdoc` is another QTextDocument now (one built in the background was adopted): views re-attach.
+    documentReplaced = Signal()
 
-    def __init__(self, doc: Document, parent: QObject | None = None,
-                 prepared: QTextDocument | None = None) -> None:
-        """`prepared`: doc.text already put into a QTextDocument by `prepare_document` (adopted)."""
+    def __init__(self, doc: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        if prepared is not None and prepared.characterCount() - 1 == len(doc.text):
-            prepared.setParent(self)
-            self.qdoc = prepared
-        else:
-            if prepared is not None:
-                prepared.deleteLater()  # made for another text (a restore replaced it)
-                prepared = None
-            self.qdoc = _new_qdoc(self)
+        self.qdoc = _new_qdoc(self)
         self.undo_stack = QUndoStack(self)
+        self._held = False  # filling paused: a complete document is being built in the background
         self._programmatic = 0
         self._source = ""  # the text being put into qdoc, from _filled on (a reference, not a copy)
         self._filled = 0
@@ -139,11 +133,7 @@ class DocumentBuffer(QObject):
         self._fill_timer.setSingleShot(True)
         self._fill_timer.timeout.connect(self._fill_step)
         self.qdoc.contentsChange.connect(self._on_contents_change)
-        if prepared is not None:
-            self.grouped = True
-            QTimer.singleShot(0, self.filled.emit)
-        else:
-            self.set_text(doc.text)
+        self.set_text(doc.text)
 
     # --- filling ------------------------------------------------------------------------------
     @property
@@ -152,6 +142,7 @@ class DocumentBuffer(QObject):
 
     def set_text(self, text: str) -> None:
         """Show `text` (already the Document's text): small at once, big in chunks."""
+        self._held = False
         self.grouped = len(text) >= GROUP_MIN_CHARS
         self._programmatic += 1
         try:
@@ -184,8 +175,46 @@ class DocumentBuffer(QObject):
         nl = text.rfind("\n", pos + n // 2, end)
         return nl + 1 if nl >= 0 else end
 
+    def hold_fill(self) -> bool:
+        """Pause filling in a grouped text (its first screen is shown) while `prepare_document` builds
+        the whole QTextDocument elsewhere; `adopt` or `resume_fill` ends the pause. Returns whether
+        there was anything to pause."""
+        if not (self.filling and self.grouped):
+            return False
+        self._held = True
+        self._fill_timer.stop()
+        return True
+
+    def resume_fill(self) -> None:
+        if self._held:
+            self._held = False
+            if self.filling:
+                self._fill_timer.start(0)
+
+    def adopt(self, qdoc: QTextDocument | None) -> bool:
+        """Take `qdoc` (from prepare_document for the text being filled) as the document shown, if
+        nothing changed meanwhile; otherwise drop it and go on filling. Returns whether it was taken."""
+        usable = (qdoc is not None and self._held and self.filling and self.doc.text is self._source
+                  and qdoc.characterCount() - 1 == len(self._source))
+        if not usable:
+            if qdoc is not None:
+                qdoc.deleteLater()
+            self.resume_fill()
+            return False
+        self._held = False
+        old = self.qdoc
+        old.contentsChange.disconnect(self._on_contents_change)
+        qdoc.setParent(self)
+        self.qdoc = qdoc
+        qdoc.contentsChange.connect(self._on_contents_change)
+        self._source, self._filled = "", 0
+        self.documentReplaced.emit()
+        old.deleteLater()
+        self.filled.emit()
+        return True
+
     def _fill_step(self) -> None:
-        if not self.filling:
+        if not self.filling or self._held:
             return
         cut = self._cut(self._source, self._filled, FILL_CHUNK)
         self._append(self._source[self._filled:cut])
@@ -209,6 +238,7 @@ class DocumentBuffer(QObject):
         """Put the rest of the text into the QTextDocument now (chunk by chunk: no copy of the rest)."""
         if self.filling:
             self._fill_timer.stop()
+            self._held = False
             while self.filling:
                 cut = self._cut(self._source, self._filled, FILL_CHUNK * 5)
                 self._append(self._source[self._filled:cut])

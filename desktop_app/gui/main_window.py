@@ -12,6 +12,7 @@ import logging
 from collections import Counter, deque
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import (
     QByteArray,
     QItemSelectionModel,
@@ -289,7 +290,6 @@ class MainWindow(QMainWindow):
 
         self.documents = DocumentListModel(self)
         self.buffers: dict[int, DocumentBuffer] = {}
-        self._prepared: dict[int, tuple] = {}  # uid -> (text, QTextDocument) built by the loader
         self.current: Document | None = None
         self.corpus: CorpusStats | None = None
         self._tasks: dict[object, Task] = {}  # key -> running task (load/analysis per document)
@@ -579,14 +579,7 @@ class MainWindow(QMainWindow):
         """The document's buffer (QTextDocument + undo stack), created on first use."""
         buf = self.buffers.get(doc.uid)
         if buf is None:
-            qdoc = None
-            prepared = self._prepared.pop(doc.uid, None)  # (text, QTextDocument) from the loader
-            if prepared is not None:
-                text, qdoc = prepared
-                if text is not doc.text:  # replaced since (a restore): the prepared one is stale
-                    qdoc.deleteLater()
-                    qdoc = None
-            buf = DocumentBuffer(doc, self, prepared=qdoc)
+            buf = DocumentBuffer(doc, self)
             buf.textEdited.connect(self._on_typed)
             buf.reviewChanged.connect(self._on_review_changed)
             self.undo_group.addStack(buf.undo_stack)
@@ -784,34 +777,18 @@ class MainWindow(QMainWindow):
             self._loads_pending += 1
         path = doc.path
         key = ("load", doc.uid)
-        # The document on screen (a file just opened) gets its QTextDocument built in the worker too.
-        shown = doc is self.current and doc.uid not in self.buffers
-        ui_thread = QThread.currentThread()
-
-        def op():
-            loaded = load_file(path, encoding)
-            return loaded, (prepare_document(loaded.text, ui_thread) if shown else None)
-
         self._track(key, run_in_background(
-            op,
-            lambda result, d=doc: self._on_loaded(d, result, key),
+            lambda: load_file(path, encoding),
+            lambda loaded, d=doc: self._on_loaded(d, loaded, key),
             lambda exc, _tb, d=doc: self._on_load_failed(d, exc, key),
             priority=2))
 
-    def _on_loaded(self, doc: Document, result, key) -> None:
-        loaded, qdoc = result
+    def _on_loaded(self, doc: Document, loaded, key) -> None:
         self._untrack(key)
         self._loads_pending -= 1
         if self.documents.row_of(doc) < 0:  # closed meanwhile
-            if qdoc is not None:
-                qdoc.deleteLater()
             return
         doc.set_loaded(loaded)
-        if qdoc is not None:
-            if doc.uid in self.buffers:
-                qdoc.deleteLater()
-            else:
-                self._prepared[doc.uid] = (doc.text, qdoc)
         self._apply_restore(doc)
         buf = self.buffers.get(doc.uid)
         if buf is not None:  # a reload (another encoding): new text, fresh history
@@ -820,8 +797,32 @@ class MainWindow(QMainWindow):
         self.documents.refresh(doc)
         if doc is self.current:
             self._show_document(doc)
+            self._prepare_in_background(doc)
         self.documentLoaded.emit(doc)
         self._after_load()
+
+    def _prepare_in_background(self, doc: Document) -> None:
+        """A big text shows its first screen at once; the whole QTextDocument is built in a worker
+        (quicker, and sized exactly) and swapped in, unless the user changed the text meanwhile."""
+        buf = self.buffers.get(doc.uid)
+        if buf is None or not buf.hold_fill():
+            return
+        key = ("prepare", doc.uid)
+        text, ui_thread = doc.text, QThread.currentThread()
+
+        def done(qdoc, b=buf) -> None:
+            self._untrack(key)
+            if shiboken6.isValid(b):
+                b.adopt(qdoc)
+            elif qdoc is not None:
+                qdoc.deleteLater()
+
+        def failed(_exc, _tb, b=buf) -> None:
+            self._untrack(key)
+            if shiboken6.isValid(b):
+                b.resume_fill()
+
+        self._track(key, run_in_background(lambda: prepare_document(text, ui_thread), done, failed, priority=2))
 
     def _on_load_failed(self, doc: Document, exc: BaseException, key) -> None:
         self._untrack(key)
@@ -1056,6 +1057,8 @@ class MainWindow(QMainWindow):
         for key, task in list(self._tasks.items()):
             task.cancel()
             self._tasks.pop(key, None)
+        for buf in self.buffers.values():
+            buf.resume_fill()  # a cancelled background build of its document would never arrive
         self._loads_pending = 0
         for d in self.documents.documents:
             if d.status == STATUS_LOADING:
@@ -1317,16 +1320,13 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Close:
                 return
-        for kind in ("load", "analyse"):
+        for kind in ("load", "analyse", "prepare"):
             task = self._tasks.pop((kind, doc.uid), None)
             if task is not None:
                 task.cancel()
         self._update_progress()
         row = self.documents.row_of(doc)
         self.documents.remove(doc)
-        prepared = self._prepared.pop(doc.uid, None)
-        if prepared is not None:
-            prepared[1].deleteLater()
         buf = self.buffers.pop(doc.uid, None)
         if self.view.buffer is buf:
             self.view.set_buffer(None)

@@ -99,3 +99,22 @@ def test_stale_or_copied_edits_resolve_to_the_documents_own(grouped_buffer):
     stale = Edit(1, 4, "X", "r", "spacing", "why", 0.9)
     assert buf._still_proposed([copy, stale]) == [doc.proposals[0]]
     assert buf._still_proposed([copy])[0] is doc.proposals[0]
+
+
+def test_a_document_built_elsewhere_is_adopted_only_if_nothing_changed(qtbot):
+    from PySide6.QtCore import QThread
+
+    from desktop_app.gui.buffer import prepare_document
+
+    text = "".join(f"Paragraph {i} of a long scraped page.\n\n" for i in range(40_000))
+    for typed in (False, True):
+        doc = Document("big")
+        doc.set_loaded(Loaded(text, "utf-8", 1.0, "\n"))
+        buf = DocumentBuffer(doc)
+        assert buf.hold_fill() and buf.filling
+        prepared = prepare_document(text, QThread.currentThread())
+        if typed:  # the user typed on the first screen meanwhile: the built document is stale
+            _edit(buf, 0, 0, "X")
+        assert buf.adopt(prepared) is (not typed)
+        qtbot.waitUntil(lambda b=buf: not b.filling)
+        assert buf.shown_text() == doc.text == ("X" if typed else "") + text
