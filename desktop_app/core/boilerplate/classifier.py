@@ -35,6 +35,7 @@ from typing import Any
 
 from desktop_app.core.boilerplate.features import LineFeatures, line_features
 from desktop_app.core.boilerplate.metadata import detect as detect_metadata
+from desktop_app.core.mojibake import repair_text
 from desktop_app.core.mojibake.engine import is_suspicious
 from desktop_app.core.resources import resource_path
 from desktop_app.core.textlines import Line
@@ -542,7 +543,13 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset(),
     # rule, and judge its repaired text in the pipeline's next pass. (Checked only where a verdict
     # fell: the check is not free.)
     return [v for v in verdicts if not (v.kind != "repeated" and metadata_near(v.index))
-            and not is_suspicious(lines[v.index].text)]
+            and not _has_mojibake(lines[v.index].text)]
+
+
+def _has_mojibake(line: str) -> bool:
+    """Whether the encoding rule repairs something in the line (its cheap check first: most lines
+    it flags, a © or a Cyrillic letter among Latin ones, need no repair and are judged as they are)."""
+    return is_suspicious(line) and next(iter(repair_text(line)), None) is not None
 
 
 def _reads_as_prose(f: LineFeatures | None) -> bool:

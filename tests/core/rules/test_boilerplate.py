@@ -464,3 +464,17 @@ def test_caption_feature(line, caption):
     from desktop_app.core.boilerplate.features import features
 
     assert features(line).caption is caption
+
+
+def test_furniture_the_encoding_check_flags_but_does_not_repair_is_still_judged():
+    # The encoding rule's cheap check flags "©" and Latin words with a Cyrillic letter; lines it
+    # does not repair are judged as they are. A line it repairs waits for its repaired text.
+    from desktop_app.core.boilerplate.classifier import _has_mojibake
+
+    assert not _has_mojibake("© 2004-2019 Example Interactive. All Rights Reserved.")
+    assert not _has_mojibake("Сontact")  # Cyrillic С
+    assert _has_mojibake("CafÃ© menu and prices")
+    text = _page("page_en.txt").replace("© 2024 Example News", "Example Interactive © 2004-2024, all rights reserved")
+    out = clean_text(text)
+    assert "Example Interactive ©" not in out
+    assert "The town council voted" in out
