@@ -172,3 +172,31 @@ def test_lost_no_break_space_is_restored():
     assert fix(line) == "faites attention à bien vous renseigner avant sur le médicament"
     # ... and where the no-break space was the byte itself, the space goes with it (Vietnamese).
     assert fix("Xem clip hĂ i, phim hĂ i má»›i hay nháşĄt") == "Xem clip hài, phim hài mới hay nhất"
+
+
+def test_repairs_of_garbage_are_stable():
+    # Lines mixing several chains' mojibake, lost bytes and random characters: whatever the engine
+    # makes of them, repairing its output again changes nothing (clean_text is idempotent).
+    import random
+
+    from desktop_app.core.pipeline import clean_text
+    from desktop_app.core.profiles import default_profile
+
+    profile = default_profile().with_categories(only=["encoding"])
+    rng = random.Random(3)
+    pieces = [chain(f).apply(s) for f, s in [("utf8-cp932", "東京都内では今朝から強い雨"), ("utf8-big5", "北京市政府宣布"),
+                                             ("utf8-euckr", "정부는 내년 예산안을"), ("cp1251-cp1252", "Жители города"),
+                                             ("utf8-gbk", "研究人员发现了"), ("eucjp-sjis", "ロシアと北朝鮮")]]
+    # Inputs a fuzzer once found not to be (a lossy decode that left CJK mojibake behind).
+    for text in ["縺ｧñ螻뒗?螻€縺€¿蝗é東 Ð縺螳扈", "?Â螻\x80Ñの扈€ ｮ蝗ｧÌ   溯?\x81ñ젙螳?京Â",
+                 "ｧÂ?螳Â螻Ðê縺扈¿ê?\x81ｮ é螳€の螳Ã€ 젙\x80Ñê螳 a ",
+                 "のÑ뒗縺젙莉\x80溯뒗a\x80Â溯溯젙?Ã縺젙｡젙? ?Â??젙?莉Ã Ñ 東젙京のの"]:
+        once = clean_text(text, profile)
+        assert clean_text(once, profile) == once, text
+    alphabet = list("?\ufffd aé縺ｧ東京の\x80ÃÂ€™Ð Ñ¿ Ìî螳扈溯ｮ｡젙뒗")
+    for _ in range(40):
+        parts = [rng.choice(pieces) if rng.random() < 0.6 else "".join(rng.choices(alphabet, k=rng.randint(1, 12)))
+                 for _ in range(rng.randint(1, 4))]
+        text = rng.choice([" ", ""]).join(parts)
+        once = clean_text(text, profile)
+        assert clean_text(once, profile) == once, text
