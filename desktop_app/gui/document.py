@@ -501,8 +501,10 @@ class Document:
         lo = bisect_left(_StartView(self.proposals), a)
         hi = bisect_left(_StartView(self.proposals), b)
         kept_before = self.proposals[:lo]
-        while kept_before and kept_before[-1].end > a:  # an old edit reaching into the section
-            kept_before.pop()
+        # An edit found by the section before and reaching into this one stays (that analysis saw this
+        # section's start as context); new edits under it go.
+        while kept_before and shifted and shifted[0].start < kept_before[-1].end:
+            shifted.pop(0)
         after = self.proposals[hi:]
         end = shifted[-1].end if shifted else a
         while after and after[0].start < end:

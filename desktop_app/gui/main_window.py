@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.corpus import CorpusStats
-from desktop_app.core.edits import Edit
+from desktop_app.core.edits import Edit, Notice
 from desktop_app.core.pipeline import analyze_full
 from desktop_app.core.profiles import Profile, ProfileError, default_profile, profile_from_dict
 from desktop_app.core.resources import resource_path
@@ -81,6 +81,8 @@ START_BATCH = 64
 SECTION_CHARS = 100_000
 #: The section on screen is analysed first, and smaller, so that its highlights come quickly.
 FIRST_SECTION_CHARS = 20_000
+#: Each section is analysed with about this much text around it, for context (see _run_sections).
+CONTEXT_CHARS = 3_000
 CATEGORY_ORDER = ("encoding", "boilerplate", "metadata", "duplicate", "spacing")
 
 
@@ -116,6 +118,32 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
 def split_sections(text: str, lo: int, hi: int, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
     """Paragraph-aligned pieces covering text[lo:hi] (widened to paragraph boundaries)."""
     return document_duplicates.split_sections(text, lo, hi, size)
+
+
+def section_context(text: str, a: int, b: int, size: int = CONTEXT_CHARS) -> tuple[int, int]:
+    """text[a:b] widened by about `size` characters on each side, to paragraph (else line) boundaries."""
+    lo, hi = a, b
+    if a > 0:
+        p = text.rfind("\n\n", max(0, a - size), max(0, a - size // 4))
+        lo = p + 2 if p >= 0 else text.rfind("\n", 0, max(0, a - size // 4)) + 1
+    if b < len(text):
+        p = text.find("\n\n", min(len(text), b + size // 4), b + size)
+        hi = p + 2 if p >= 0 else len(text)
+        if p < 0:
+            nl = text.find("\n", min(len(text), b + size // 4))
+            hi = nl + 1 if nl >= 0 else len(text)
+    return min(lo, a), max(hi, b)
+
+
+def keep_section(edits: list[Edit], notices: list[Notice], a: int, b: int, *,
+                 at_end: bool) -> tuple[list[Edit], list[Notice]]:
+    """What an analysis of a section with context found inside the section, in section offsets:
+    findings starting in [a, b) (at b too for the text's very end), moved by -a."""
+    def inside(start: int) -> bool:
+        return a <= start < b or (at_end and start == b)
+
+    return ([e.shifted(-a) for e in edits if inside(e.start)],
+            [Notice(n.start - a, n.end - a, n.rule, n.category, n.message) for n in notices if inside(n.start)])
 
 
 def _optional(module: str):
@@ -929,7 +957,11 @@ class MainWindow(QMainWindow):
         if not sections:
             return
         (a, b), rest = sections[0], sections[1:]
-        text = doc.text if whole else doc.text[a:b]
+        # A section is analysed with a few paragraphs of context on either side, and only what starts
+        # inside it is kept: its edges are not the text's (no "blank lines at the end of the text" or
+        # "truncated last paragraph" at every section boundary).
+        lo, hi = (a, b) if whole else section_context(doc.text, a, b)
+        text = doc.text if whole else doc.text[lo:hi]
         profile, corpus = self.profile, self.corpus
         priority = 1 if doc is self.current else 0
 
@@ -941,6 +973,7 @@ class MainWindow(QMainWindow):
             if whole:
                 d.set_analysis(edits, notices)
             else:
+                edits, notices = keep_section(edits, notices, a - lo, b - lo, at_end=b >= len(d.text))
                 d.merge_section_analysis(a, b, edits, notices, complete=not rest)
             self.documents.refresh(d)
             if d is self.current:

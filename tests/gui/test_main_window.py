@@ -523,3 +523,39 @@ def test_a_big_file_shows_its_first_screen_then_a_document_built_in_the_backgrou
     assert "New \nLine 20000 of" in doc.text
     assert buf.shown_text() == doc.text
     window.cancel_background()
+
+
+def test_section_edges_of_a_big_text_are_not_taken_for_the_texts_edges(qtbot, window, tmp_path):
+    """Each section is analysed with context: no "blank lines at the end of the text" at every boundary."""
+    from desktop_app.gui.main_window import SECTION_CHARS
+
+    paragraphs = [f"Paragraph {i}: the weather agency said the storm would weaken after landfall."
+                  for i in range(3 * SECTION_CHARS // 70)]
+    p = tmp_path / "big.txt"
+    p.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(window.documentAnalysed, timeout=90_000):
+        window.open_paths([p])
+    doc = window.current
+    assert len(doc.text) > 2 * SECTION_CHARS
+    edge = [e for e in doc.proposals if "end of the text" in e.reason or "start of the text" in e.reason]
+    assert edge == []
+    assert not [n for n in doc.notices if doc.text[n.start:n.end].strip() and n.end < len(doc.text) - 100]
+    # Nothing proposed would join two paragraphs.
+    assert all("\n\n" not in doc.text[e.start:e.end] for e in doc.proposals)
+
+
+def test_keep_section_keeps_what_starts_inside_the_section():
+    from desktop_app.core.edits import Edit, Notice
+    from desktop_app.gui.main_window import keep_section, section_context
+
+    text = "".join(f"para {i}\n\n" for i in range(2000))
+    a, b = text.index("para 500\n"), text.index("para 900\n")
+    lo, hi = section_context(text, a, b, size=300)
+    assert lo < a and hi > b and text[lo - 2:lo] == "\n\n" and text[hi - 2:hi] == "\n\n"
+    assert section_context(text, 0, b, size=300)[0] == 0 and section_context(text, a, len(text))[1] == len(text)
+    e = [Edit(x, x + 1, "", "r", "spacing", "why", 0.9) for x in (a - lo - 1, a - lo, b - lo - 1, b - lo)]
+    n = [Notice(b - lo, b - lo + 1, "r", "notice", "m")]
+    kept, notices = keep_section(e, n, a - lo, b - lo, at_end=False)
+    assert [k.start for k in kept] == [0, b - a - 1] and notices == []
+    kept, notices = keep_section(e, n, a - lo, b - lo, at_end=True)
+    assert [k.start for k in kept] == [0, b - a - 1, b - a] and len(notices) == 1
