@@ -509,7 +509,12 @@ class Document:
         end = shifted[-1].end if shifted else a
         while after and after[0].start < end:
             after = after[1:]
+        old, cached = self.proposals, self._counts
         self.proposals = kept_before + shifted + after
+        if cached is not None and cached[0] is old:  # category counts follow without a full recount
+            counts = cached[1] + Counter(e.category for e in shifted)
+            counts.subtract(e.category for e in old[len(kept_before):len(old) - len(after)])
+            self._counts = (self.proposals, +counts)
         self.notices = [n for n in self.notices if not a <= n.start < b] + [
             Notice(n.start + a, n.end + a, n.rule, n.category, n.message) for n in notices]
         if complete:

@@ -195,3 +195,17 @@ def test_moved_edits_equal_shifted_ones():
     m = moved(e, 7)
     assert m == e.shifted(7) and m is not e and (e.start, e.end) == (10, 14)
     assert hash(m) == hash(e.shifted(7))
+
+
+def test_category_counts_follow_section_merges():
+    from collections import Counter
+
+    doc = Document("t")
+    doc.set_loaded(Loaded("aaaa\n\nbbbb\n\ncccc\n", "utf-8", 1.0, "\n"))
+    doc.proposals = [edit(0, 1), Edit(6, 7, "", "b", "boilerplate", "x", 0.9), edit(12, 13)]
+    assert doc.counts() == {"spacing": 2, "boilerplate": 1}
+    doc.merge_section_analysis(6, 12, [Edit(1, 2, "", "e", "encoding", "x", 0.9), edit(3, 4)], [],
+                               complete=False)
+    assert doc.counts() == {"spacing": 3, "encoding": 1}
+    doc.merge_section_analysis(0, 6, [], [], complete=True)
+    assert doc.counts() == {"spacing": 2, "encoding": 1} == Counter(e.category for e in doc.proposals)
