@@ -463,7 +463,10 @@ class Document:
         if review is not None:
             self.restore_review_state(review)
         else:
+            old, cached = self.proposals, self._counts
             self.proposals = shift_edits(self.proposals, splices)
+            if cached is not None and cached[0] is old and len(self.proposals) == len(old):
+                self._counts = (self.proposals, cached[1])  # none dropped (typing between proposals)
             self.rejected = shift_edits(self.rejected, splices, disjoint=False)
         if self.notices:
             as_edits = sorted((Edit(n.start, n.end, "", n.rule, n.category, n.message, 0.0) for n in self.notices),
