@@ -27,7 +27,7 @@ import regex
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded, undo_double_byte_lossy
 from desktop_app.core.mojibake.model import Model, model, script_of
-from desktop_app.core.mojibake.scan import LAT, LAT_HIGH, engine_offsets, engine_scan
+from desktop_app.core.mojibake.scan import LAT, LAT_HIGH, engine_offsets, engine_scan, suspicious_word
 
 STRICT_GAIN = 6.0       # a whole token repaired this convincingly ends the search for that token
 MIN_GAIN = 1.5          # below this gain (log10) a repair is not even proposed
@@ -109,7 +109,7 @@ def _token_suspicious(token: str, m: Model) -> bool:
         if len(_SUSPICIOUS) > 100_000:
             _SUSPICIOUS.clear()
         cached = _SUSPICIOUS[token] = bool(engine_scan().search(token)) or any(
-            not w.isascii() and not m.is_known_word(w) for w in _LATIN_WORD.findall(token))
+            not w.isascii() and suspicious_word(w, m) for w in _LATIN_WORD.findall(token))
     return cached
 
 
@@ -564,7 +564,7 @@ def _repair_once(line: str, m: Model, focus: list[tuple[int, int]] | None = None
     return out, prefer
 
 
-def _lost_nbsp_repairs(line: str, m: Model, ctx: _LineContext) -> list[ChainRepair]:
+def _lost_nbsp_repairs(line: str, m: Model, ctx: _LineContext | None) -> list[ChainRepair]:
     """UTF-8 "à" (C3 A0) read with a single-byte code page ends in a no-break space (Latin-1 "Ã\xa0",
     Windows-1251 "Г\xa0"), which HTML and editors often turn into a plain space or drop. Try the
     lead byte with its A0 restored, keeping or absorbing the space, and keep what reads better.
@@ -591,6 +591,8 @@ def _lost_nbsp_repairs(line: str, m: Model, ctx: _LineContext) -> list[ChainRepa
                 after = line[a:i] + ch + line[end:b]
                 if not all(_real_word(w, m) for w in _WORD.findall(after)):
                     continue
+                if ctx is None:
+                    ctx = _LineContext(line, m)  # built only for a line that gets this far
                 gain = m.cost(before) - m.cost(after) - ISOLATED_PENALTY + ctx.bonus(a, b, before, after)
                 if gain >= MIN_GAIN and (best is None or gain > best[0]):
                     best = (gain, end, ch, chain)
@@ -605,7 +607,7 @@ def lost_nbsp_repairs(line: str, m: Model | None = None) -> list[ChainRepair]:
     m = m or model()
     if not _LEAD_THEN_SPACE.search(line) or not is_suspicious(line, m):
         return []
-    return _lost_nbsp_repairs(line, m, _LineContext(line, m))
+    return _lost_nbsp_repairs(line, m, None)
 
 
 def _search_tokens(line: str, m: Model, ctx: _LineContext, wanted, prefer: frozenset[Chain] = frozenset(),

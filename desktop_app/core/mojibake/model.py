@@ -28,8 +28,8 @@ SCRIPT_MIX = 3.0       # a word mixing scripts that real words do not mix (Latin
 UNKNOWN_WORD = 2.5     # penalty for a word with non-ASCII letters that the word list does not know
 
 # English, French, Italian, Catalan and Dutch clitics around an apostrophe.
-_CLITIC_AFTER = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n", "em", "ns", "hi", "ho"})
-_CLITIC_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+CLITICS_AFTER = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n", "em", "ns", "hi", "ho"})
+CLITICS_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
                             "quoiqu", "dell", "all", "dall", "nell", "sull", "un", "po", "o", "rock"})
 
 CLITIC = 2.5            # a clitic after or before a word ("minister's", "didn't", "l'été")
@@ -155,9 +155,9 @@ class Model:
         if "'" in low:
             head, _, tail = low.partition("'")
             if "'" not in tail and head and tail:
-                if tail in _CLITIC_AFTER and len(head) > 1:
+                if tail in CLITICS_AFTER and len(head) > 1:
                     return self._part_cost(head) + CLITIC
-                if head in _CLITIC_BEFORE:
+                if head in CLITICS_BEFORE:
                     return CLITIC + self._part_cost(tail)
             known = self.words.get(low)
             if known is not None:

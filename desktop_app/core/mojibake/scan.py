@@ -24,7 +24,7 @@ from typing import NamedTuple
 from ftfy.badness import is_bad
 
 from desktop_app.core.mojibake.ftfy_fixes import MOJIBAKE_PAIR_CLASSES, NEEDS_FTFY_CLASS
-from desktop_app.core.mojibake.model import Model, model
+from desktop_app.core.mojibake.model import CLITICS_AFTER, CLITICS_BEFORE, Model, model
 
 LAT = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 LAT_HIGH = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
@@ -181,7 +181,32 @@ def _first_per_line(pattern: re.Pattern, text: str, hits: list[int]) -> None:
             break
 
 
-_UNKNOWN: dict[str, bool] = {}  # word -> not in the word list, across texts (bounded)
+_UNKNOWN: dict[str, bool] = {}  # word -> suspicious_word(word), across texts (bounded)
+_APOSTROPHE = re.compile("['\u2019]")
+_C1_LETTERS = frozenset("\u0160\u0161\u017d\u017e\u0152\u0153\u0178\u0192")  # Windows-1252's 0x80-0x9F letters
+
+
+def suspicious_word(word: str, m: Model) -> bool:
+    """Whether a word with non-ASCII letters looks like single-byte mojibake: the word list does not
+    know it, and its accented letters stand where mojibake puts them. The word list holds the
+    common words of each language only, so an unknown word is most often just rarer ("agrégation",
+    Turkish "güneşli"); MacRoman read back from Windows-1252 punctuation puts a letter where the
+    punctuation was (at a word's edge, before a clitic: "Koreaís", "ìtheî"), Windows-1252 read back
+    from MacRoman puts the letters of its 0x80-0x9F row in ("Kšln"), and Windows-1251 read as
+    Windows-1252 makes words of accented letters only ("Ìîñêâå")."""
+    if m.is_known_word(word):
+        return False
+    for part in _APOSTROPHE.split(word):
+        if part.isascii() or m.is_known_word(part):
+            continue
+        high = [i for i, c in enumerate(part) if not c.isascii()]
+        if 2 * len(high) >= len(part) or high[0] == 0 or high[-1] == len(part) - 1:
+            return True
+        if not _C1_LETTERS.isdisjoint(part):
+            return True
+        if any(part[i + 1:].lower() in CLITICS_AFTER or part[:i].lower() in CLITICS_BEFORE for i in high):
+            return True
+    return False
 
 
 def _unknown_words(text: str, m: Model, mix: _Mix, hits: list[int]) -> None:
@@ -189,7 +214,6 @@ def _unknown_words(text: str, m: Model, mix: _Mix, hits: list[int]) -> None:
     if len(_UNKNOWN) > 200_000:
         _UNKNOWN.clear()
     unknown = _UNKNOWN
-    is_known = m.is_known_word
     if mix.accents_sparse:
         # Few accented letters: start from each and find its word (the general pattern would try
         # every position of the text).
@@ -205,7 +229,7 @@ def _unknown_words(text: str, m: Model, mix: _Mix, hits: list[int]) -> None:
             word = text[start:end]
             bad = unknown.get(word)
             if bad is None:
-                bad = unknown[word] = not is_known(word)
+                bad = unknown[word] = suspicious_word(word, m)
             if bad:
                 hits.append(start)
             pos = end if end > x.start() else n
@@ -216,7 +240,7 @@ def _unknown_words(text: str, m: Model, mix: _Mix, hits: list[int]) -> None:
     for word in set(NONASCII_LATIN_WORD.findall(text)):
         bad = unknown.get(word)
         if bad is None:
-            bad = unknown[word] = not is_known(word)
+            bad = unknown[word] = suspicious_word(word, m)
         if bad:
             bad_words.add(word)
     if bad_words:
