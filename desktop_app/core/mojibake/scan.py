@@ -85,8 +85,10 @@ _WORD_SET = frozenset(chr(c) for c in range(0x2020) if re.match(f"[{_WORD_CHARS}
 # ftfy: HTML entities it decodes (ftfy.chardata.HTML_ENTITY_RE), and a UTF-8 lead byte followed by a
 # continuation byte as one of ftfy's code pages shows them (anchored on the rarer continuation).
 _ENTITY = ("&", "#?[0-9A-Za-z]{1,24};")
+# The right single quote is MacRoman's lead byte of Armenian (D5): left out, or every elision of
+# French, Italian or Catalan ("l’école", "qu’à") would cost a badness check.
 _LEAD, _CONT = MOJIBAKE_PAIR_CLASSES
-_FTFY_PAIR = re.compile(f"[{_CONT}](?<=[{_LEAD}].)")
+_FTFY_PAIR = re.compile(f"[{_CONT}](?<=[{_LEAD}].)(?<!\u2019.)")
 
 
 @lru_cache(maxsize=1)
