@@ -134,7 +134,9 @@ def _first_scan() -> re.Pattern:
     change a line (controls, ligatures, surrogates, U+FFFD, HTML entities), glued symbols,
     half-width katakana next to kanji, and case changes inside a word."""
     rare = _engine_triggers() + NEEDS_FTFY_CLASS + "\ufffd"
-    return _union([(rare, ""), _ENTITY, _HALF_KANA_MIX, _FLIP_TO_HIGH, _FLIP_TO_ASCII, *_positive_glued()])
+    glued = _positive_glued()
+    return _union([(rare, ""), _ENTITY, _HALF_KANA_MIX, _FLIP_TO_HIGH, *glued[:-1]],
+                  common=(_FLIP_TO_ASCII, glued[-1]))
 
 
 def _positive_glued() -> list[tuple[str, str]]:
@@ -142,11 +144,16 @@ def _positive_glued() -> list[tuple[str, str]]:
     return [(_glued_first_positive(), "(?<!\\w)" + _GLUED[0][1]), *_GLUED[1:], _GLUED_AFTER_PUNCT]
 
 
-def _union(tests: list[tuple[str, str]]) -> re.Pattern:
+def _union(tests: list[tuple[str, str]], common: tuple[tuple[str, str], ...] = ()) -> re.Pattern:
     """One pattern for tests given as (first character class, rest): the union of the first classes,
-    then each test's rest behind a lookbehind for its own class, so the regex engine can skip in C."""
-    union = "".join(first for first, _ in tests)
-    return re.compile(f"[{union}](?:" + "|".join(f"(?<=[{first}]){rest}" for first, rest in tests) + ")")
+    then each test's rest behind a lookbehind for its own class, so the regex engine can skip in C.
+    Tests in `common` start with characters clean text holds often (capitals, commas): they are
+    tried first, and the others only behind one lookbehind for all their first characters."""
+    rare = "".join(first for first, _ in tests)
+    branches = [f"(?<=[{first}]){rest}" for first, rest in common]
+    branches.append(f"(?<=[{rare}])(?:" + "|".join(f"(?<=[{first}]){rest}" for first, rest in tests) + ")")
+    union = rare + "".join(first for first, _ in common)
+    return re.compile(f"[{union}](?:" + "|".join(branches) + ")")
 
 
 @lru_cache(maxsize=1)
