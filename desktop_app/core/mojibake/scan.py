@@ -127,16 +127,23 @@ def _glued_first_positive() -> str:
     return _class_ranges(bmp) + "\U00010000-\U0010ffff"
 
 
-@lru_cache(maxsize=1)
-def _first_scan() -> re.Pattern:
+@lru_cache(maxsize=3)
+def _first_scan(mix_from: str = "") -> re.Pattern:
     """One pass for every test whose first character is rare in clean text (or, like a capital or a
     comma, not common enough to be worth a pass of its own): the engine's triggers, what makes ftfy
     change a line (controls, ligatures, surrogates, U+FFFD, HTML entities), glued symbols,
-    half-width katakana next to kanji, and case changes inside a word."""
+    half-width katakana next to kanji, and case changes inside a word.
+
+    `mix_from`: "latin" or "other" adds the script-mix test started from that side (the side that
+    is rare in the text at hand), "" leaves it out.
+    """
     rare = _engine_triggers() + NEEDS_FTFY_CLASS + "\ufffd"
     glued = _positive_glued()
-    return _union([(rare, ""), _ENTITY, _HALF_KANA_MIX, _FLIP_TO_HIGH, *glued[:-1]],
-                  common=(_FLIP_TO_ASCII, glued[-1]))
+    tests = [(rare, ""), _ENTITY, _HALF_KANA_MIX, _FLIP_TO_HIGH, *glued[:-1]]
+    if mix_from:
+        this, that = (LAT, OTHER_SCRIPTS) if mix_from == "latin" else (OTHER_SCRIPTS, LAT)
+        tests.append((this, f"(?:(?=[{that}])|(?<=[{that}].))"))
+    return _union(tests, common=(_FLIP_TO_ASCII, glued[-1]))
 
 
 def _positive_glued() -> list[tuple[str, str]]:
@@ -256,11 +263,13 @@ def _unknown_words(text: str, m: Model, mix: _Mix, hits: list[int]) -> None:
         hits.extend(w.start() for w in NONASCII_LATIN_WORD.finditer(text) if w.group() in bad_words)
 
 
-def _context_offsets(text: str, m: Model, hits: list[int]) -> None:
+def _context_offsets(text: str, m: Model, hits: list[int], mix: _Mix | None = None) -> None:
     """The engine's tests whose characters are common in some texts, with the scan started from
-    the side that is rare in this one; and words the word list lacks."""
-    mix = _Mix.of(text)
-    _first_per_line(_SCRIPT_MIX_BY_LATIN if mix.latin_sparse else SCRIPT_MIX, text, hits)
+    the side that is rare in this one (unless `mix` says the caller did it); and words the word
+    list lacks."""
+    if mix is None:
+        mix = _Mix.of(text)
+        _first_per_line(_SCRIPT_MIX_BY_LATIN if mix.latin_sparse else SCRIPT_MIX, text, hits)
     _unknown_words(text, m, mix, hits)
 
 
@@ -294,14 +303,17 @@ def _ftfy_pair_offsets(text: str, hits: list[int]) -> None:
 def candidate_offsets(text: str) -> list[int]:
     """Sorted offsets, at least one in every line that could need a repair; [] for a clean text."""
     hits: list[int] = []
-    _first_per_line(_first_scan(), text, hits)
-    if not text.isascii():
-        _ftfy_pair_offsets(text, hits)
-        _context_offsets(text, model(), hits)
-        if not unicodedata.is_normalized("NFC", text):
-            pos = 0
-            for line in text.split("\n"):
-                if not unicodedata.is_normalized("NFC", line):
-                    hits.append(pos)
-                pos += len(line) + 1
+    if text.isascii():
+        _first_per_line(_first_scan(), text, hits)
+        return sorted(set(hits))
+    mix = _Mix.of(text)
+    _first_per_line(_first_scan("latin" if mix.latin_sparse else "other"), text, hits)
+    _ftfy_pair_offsets(text, hits)
+    _context_offsets(text, model(), hits, mix)
+    if not unicodedata.is_normalized("NFC", text):
+        pos = 0
+        for line in text.split("\n"):
+            if not unicodedata.is_normalized("NFC", line):
+                hits.append(pos)
+            pos += len(line) + 1
     return sorted(set(hits))

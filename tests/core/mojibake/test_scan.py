@@ -67,6 +67,9 @@ def test_the_one_pass_scan_is_the_union_of_its_tests(text):
         assert bool(scan.engine_scan().search(line)) == engine, line
         expected = any(p.search(line) for p in individual) or bool(rare.search(line))
         assert bool(scan._first_scan().search(line)) == expected, line
+        with_mix = expected or bool(scan.SCRIPT_MIX.search(line))
+        assert bool(scan._first_scan("latin").search(line)) == with_mix, line
+        assert bool(scan._first_scan("other").search(line)) == with_mix, line
 
 
 @settings(max_examples=300, deadline=None)
