@@ -61,8 +61,9 @@ def make_text(n_bytes: int, seed: int = 1) -> str:
     return "".join(parts)
 
 
-def rss_now() -> tuple[int, int]:
-    """(resident set size, its anonymous part) in bytes, now (Linux /proc; the peak twice elsewhere).
+def rss_now() -> tuple[int, int, int]:
+    """(resident set size, its anonymous part, peak RSS so far) in bytes (Linux /proc; the peak
+    three times elsewhere).
 
     The anonymous part is the process's own memory (heap, Python objects, Qt's text); the rest is
     mapped files (Qt's and ICU's libraries, fonts), shared with other programs and about constant.
@@ -70,10 +71,11 @@ def rss_now() -> tuple[int, int]:
     try:
         with open("/proc/self/status") as f:
             fields = dict(line.split(":", 1) for line in f if ":" in line)
-        return int(fields["VmRSS"].split()[0]) * 1024, int(fields["RssAnon"].split()[0]) * 1024
+        return (int(fields["VmRSS"].split()[0]) * 1024, int(fields["RssAnon"].split()[0]) * 1024,
+                int(fields["VmHWM"].split()[0]) * 1024)
     except (OSError, ValueError, KeyError):
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-        return peak, peak
+        return peak, peak, peak
 
 
 def main() -> int:
@@ -181,6 +183,7 @@ def main() -> int:
         key_times.append(time.perf_counter() - t0)
     QTest.keyClick(w.view, Qt.Key.Key_Backspace)
     app.processEvents()
+    stages.append(("after typing", rss_now()))
     t0 = time.perf_counter()
     w.accept_all()
     t_accept_ui = time.perf_counter() - t0  # the UI thread is busy this long; the rest fills in chunks
@@ -212,11 +215,11 @@ def main() -> int:
     print(f"accept-all (one undo step): {t_accept * 1000:6.0f} ms until the whole text is shown again "
           f"({t_accept_ui * 1000:.0f} ms before the UI thread is free; the rest fills in between events)")
     print(f"undo of accept-all:         {t_undo * 1000:6.0f} ms")
-    base, base_anon = stages[0][1]
-    for name, (value, anon) in stages:
+    base, base_anon, _ = stages[0][1]
+    for name, (value, anon, hwm) in stages:
         anon_peak[0] = max(anon_peak[0], anon)
         print(f"  {name + ':':26s} RSS {value / 1e6:4.0f} MB ({(value - base) / 1e6:+4.0f}), "
-              f"anonymous {anon / 1e6:4.0f} MB ({(anon - base_anon) / 1e6:+4.0f}) "
+              f"anonymous {anon / 1e6:4.0f} MB ({(anon - base_anon) / 1e6:+4.0f}), peak so far {hwm / 1e6:4.0f} MB "
               f"(+: over the empty window)")
     print(f"peak RSS: {peak / 1e6:.0f} MB = {peak / size:.1f}x the file "
           f"({(peak - base) / size:.1f}x over the empty window's {base / 1e6:.0f} MB)")
