@@ -5,7 +5,11 @@
 1. ftfy (ftfy_fixes.py) on lines its cheap check flags: UTF-8 read as Windows-1252/Latin-1, HTML
    entities, C1 controls, ligatures; explained by ftfy's own plan.
 2. the engine (engine.py) on ftfy's output: runs that a chain of re-encoding/re-decoding makes far more
-   plausible under the model (model.py), e.g. UTF-8 read as CP932, Windows-1252 read as MacRoman.
+   plausible under the model (model.py), e.g. UTF-8 read as CP932, Windows-1252 read as MacRoman;
+   lines with lost bytes decoded whole (what survived recovered, each lost character marked ``�``).
+
+Only the lines that the fast scan (scan.py) flags get either: one pass of a few compiled patterns
+over the whole text, so clean text costs a small fraction of ftfy's own time.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """The repair engine: find suspicious runs in a line, search chains, keep repairs the model prefers.
 
-1. Fast path: a line is looked at only if it has a character that mojibake produces far more often
-   than real text does (`triggers`, built with the model), a word mixing scripts, or a word with
-   non-ASCII letters that the word list does not know. Only such tokens are searched.
+1. Fast path (scan.py, which runs the same tests over whole texts): a line is looked at only if it
+   has a character that mojibake produces far more often than real text does (`triggers`, built
+   with the model), a word mixing scripts or changing case inside, a glued symbol, or a word with
+   non-ASCII letters that the word list does not know placed where mojibake puts them
+   (scan.suspicious_word). Only such tokens are searched.
 2. Runs: each chain re-encodes a token and decodes it; the runs whose bytes decode cleanly are the
    candidate repairs (correct text next to them is kept). A run is tried whole and, when its changes
    are far apart, change by change, so a line where only some runs are broken gets only those fixed.
@@ -11,6 +13,11 @@
    A repair is proposed from a gain of MIN_GAIN; its confidence grows with the gain, and a repair
    that keeps a lost character (``�``) is less sure. The repaired line is searched again (double
    mojibake), up to MAX_ROUNDS.
+4. Lost bytes (`_lossy_line`): a CJK decoder that met bytes it could not read left ``�`` or ``?``
+   and cut the line's characters apart, so words are no unit any more. The whole line is decoded
+   back through each lossy chain (chains.py: every character whose bytes survived is recovered,
+   each lost one is one ``�``), and the best decode replaces the word-by-word repairs when it
+   gains LOSSY_LINE_GAIN and reads better than them.
 """
 
 from __future__ import annotations
