@@ -8,6 +8,11 @@ Rules look at the original text independently. Removing a line can leave work fo
 run of blank lines where the line was), so the pipeline re-runs the rules on the result until
 nothing more is accepted (at most MAX_PASSES), and composes the later passes' edits back onto the
 original offsets. This makes clean_text idempotent without rules having to know about each other.
+
+The re-runs are cheap where the rules allow it: a rule declares its scope (`Rule.scope`), and one of
+"line" or "paragraph" scope re-reads only the stretches of lines around what changed (it would find
+the same as before everywhere else); "document" rules re-read the whole text. A text in which the
+first pass accepts nothing is done after that pass.
 """
 
 from __future__ import annotations
