@@ -115,3 +115,8 @@ class CorpusStats:
 
     def doc_count(self, line: str) -> int:
         return self.line_docs.get(line_key(line), 0)
+
+    def doc_count_normalized(self, normalized: str) -> int:
+        """doc_count for a line already passed through normalize_line (saves normalizing it again,
+        about 4 µs a line: the classifier has the normalized line in its features)."""
+        return self.line_docs.get(_hash(normalized), 0)

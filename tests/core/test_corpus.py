@@ -19,6 +19,7 @@ def test_counts_documents_not_occurrences():
     assert stats.doc_count("menu") == 2
     assert stats.doc_count("A line of text.") == 1
     assert stats.doc_count("never seen") == 0
+    assert stats.doc_count_normalized(normalize_line("  MENU ")) == 2
 
 
 def test_blank_lines_are_not_counted():
