@@ -39,10 +39,17 @@ MAX_PASSES = 4
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may know besides the text: the profile and, in a batch, corpus statistics."""
+    """What a rule may know besides the text: the profile and, in a batch, corpus statistics.
+
+    changed: None on the first pass over a text. When the pipeline re-runs a rule of "document" scope
+    after edits were applied, the spans of the text it gets (sorted, in its offsets) that differ from
+    the original text: everything else is text the rule already judged, in the same order, so a rule
+    whose judgements are local enough may re-judge only around these spans.
+    """
 
     profile: Profile
     corpus: CorpusStats | None = None
+    changed: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass
@@ -98,6 +105,7 @@ def _run_rules(text: str, ctx: RuleContext, want_notices: bool,
     profile = ctx.profile
     regions: dict[str, list[tuple[int, int]]] = {}
     starts: list[int] | None = None
+    doc_ctx: RuleContext | None = None
     for r in _ordered_rules():
         if only_settling and not r.settles:
             continue
@@ -106,7 +114,9 @@ def _run_rules(text: str, ctx: RuleContext, want_notices: bool,
         if r.category == "notice" and not want_notices:
             continue
         if dirty is None or r.scope == "document":
-            for item in r.func(text, ctx):
+            if dirty is not None and doc_ctx is None:
+                doc_ctx = replace(ctx, changed=tuple(dirty))
+            for item in r.func(text, ctx if dirty is None else doc_ctx):
                 _keep(item, text, profile, edits, notices)
             continue
         if r.scope not in regions:

@@ -81,6 +81,7 @@ def test_rules_of_line_scope_reread_only_changed_lines(monkeypatch):
 
     load_all()  # the real rules are registered before the registry is swapped for the test's
     seen: list[str] = []
+    changed: list = []
 
     def upper(text, ctx):
         seen.append(text)
@@ -91,6 +92,7 @@ def test_rules_of_line_scope_reread_only_changed_lines(monkeypatch):
             pos += len(line) + 1
 
     def drop(text, ctx):
+        changed.append(ctx.changed)
         pos = 0
         for line in text.splitlines(keepends=True):
             if line.strip() == "drop":
@@ -106,6 +108,9 @@ def test_rules_of_line_scope_reread_only_changed_lines(monkeypatch):
     assert out == text.replace("drop\nx\n", "X\n")
     assert len(seen) >= 2 and seen[0] == text
     assert all(len(s) < 40 for s in seen[1:]), seen[1:]  # re-read around the change only
+    # the document-scope rule saw the whole text each time, told what changed after the first pass
+    at = out.index("X\n")
+    assert changed[0] is None and changed[1] == ((at, at), (at, at + 1))  # the removed line, the X
     assert clean_text(out, default_profile()) == out
 
 
