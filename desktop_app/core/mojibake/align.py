@@ -29,8 +29,15 @@ _TOKEN = re.compile("[^\x00-\x7f]+ ?|[\x00-\x7f]+")
 WORD_LEVEL_FROM = 120  # changed middles longer than this are aligned word by word first
 
 
+ALIGN_LIMIT = 250_000  # SequenceMatcher is quadratic: past len(a) * len(b) this, one changed run
+
+
 def _char_ops(a: str, b: str, a0: int, b0: int) -> list[list[int]]:
     """Changed runs [a_start, a_end, b_start, b_end] between a and b, shifted by (a0, b0)."""
+    if len(a) * len(b) > ALIGN_LIMIT:
+        # A long stretch with no ASCII anchor (a whole CJK line decoded back): one run, trimmed.
+        p, q = common_affixes(a, b)
+        return [[a0 + p, a0 + len(a) - q, b0 + p, b0 + len(b) - q]] if a != b else []
     return [[a0 + i1, a0 + i2, b0 + j1, b0 + j2]
             for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
 
@@ -55,6 +62,8 @@ def _ops(a: str, b: str) -> list[list[int]]:
             if x != y:
                 out.extend(_char_ops(x, y, pa[i], pb[i]))
         return out
+    if len(ta) * len(tb) > ALIGN_LIMIT:
+        return _char_ops(a, b, 0, 0)  # too many words to align: one run
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
         if tag == "equal":
             continue

@@ -13,7 +13,7 @@
    A repair is proposed from a gain of MIN_GAIN; its confidence grows with the gain, and a repair
    that keeps a lost character (``�``) is less sure. The repaired line is searched again (double
    mojibake), up to MAX_ROUNDS.
-4. Lost bytes (`_lossy_line`): a CJK decoder that met bytes it could not read left ``�`` or ``?``
+4. Lost bytes (`_lossy_decode`): a CJK decoder that met bytes it could not read left ``�`` or ``?``
    and cut the line's characters apart, so words are no unit any more. The whole line is decoded
    back through each lossy chain (chains.py: every character whose bytes survived is recovered,
    each lost one is one ``�``), and the best decode replaces the word-by-word repairs when it
@@ -52,8 +52,10 @@ SINGLE_LETTER_MAX_COST = 3.5  # a one-letter word a repair may produce ("à", "y
 SHORT_CJK_PENALTY = 3.0  # a one-character CJK repair needs the line's chain or context behind it
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
 MAX_TOKEN = 400         # longer tokens are cut into pieces of this size
+MAX_SPLIT_RUN = 80      # a run longer than this is tried whole only, not change by change
 LOSSY_LINE_GAIN = 12.0  # a line decoded whole through a lossy chain must gain this much at least
 LOSSY_CONFIDENCE = 0.9  # at most this sure of a whole-line repair that marks lost characters
+LONG_LINE = 1000        # a lossy line longer than this is decoded whole without the word-by-word search
 
 _TOKEN = regex.compile(r"\S+")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
@@ -267,8 +269,8 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
                 whole = _with_bonus(_gain(token, rs, re_, repl, chain, m, ctx, base, chain in prefer), chain, prefer, bonus)
                 if whole >= MIN_GAIN:
                     out.append((rs, re_, repl, chain, whole))
-                if whole >= STRICT_GAIN or re_ - rs < 3:
-                    continue
+                if whole >= STRICT_GAIN or re_ - rs < 3 or re_ - rs > MAX_SPLIT_RUN:
+                    continue  # (a long run's changes one by one would cost minutes on a long line)
                 # The run as a whole is no repair: maybe only parts of it are broken.
                 inner = diff_spans(token[rs:re_], repl)
                 if len(inner) < 2:
@@ -424,13 +426,18 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
     m = m or model()
     if not is_suspicious(line, m):
         return []
+    lossy = _lossy_decode(line, m)
+    if lossy is not None and len(line) > LONG_LINE:
+        return _lossy_repairs(line, *lossy)  # the word-by-word search of a long lossy line costs minutes
     by_words = _repair_words(line, m)
-    lossy = _lossy_line(line, m, by_words)
-    return lossy if lossy is not None else by_words
+    if lossy is not None and _lossy_beats_words(line, m, lossy, by_words):
+        return _lossy_repairs(line, *lossy)
+    return by_words
 
 
-def _lossy_line(line: str, m: Model, by_words: list[ChainRepair]) -> list[ChainRepair] | None:
-    """The whole line decoded back through one lossy chain, when that beats the word-by-word repairs.
+def _lossy_decode(line: str, m: Model) -> tuple[float, Chain, str] | None:
+    """(gain, chain, decoded line): the whole line decoded back through the lossy chain that makes it
+    most plausible, if that gains LOSSY_LINE_GAIN and leaves no CJK mojibake behind.
 
     Bytes lost to a CJK decoder leave a line whose words are no longer cut where the characters were:
     decoding the whole line recovers every character whose bytes all survived and marks each lost
@@ -453,18 +460,22 @@ def _lossy_line(line: str, m: Model, by_words: list[ChainRepair]) -> list[ChainR
         gain = before - m.cost(candidate)
         if best is None or gain > best[0]:
             best = (gain, chain, candidate)
-    if best is None or best[0] < LOSSY_LINE_GAIN:
-        return None
-    gain, chain, candidate = best
-    if _cjk_hit(candidate):
-        return None  # the decode leaves CJK mojibake behind: it did not explain the line
-    # The word-by-word repairs win when they agree with the line's chain and read at least as well
-    # (their '?' that stand for lost bytes counted as such). Repairs by other chains, or by this one applied
-    # twice, are what the cut words of a lossy line produce by accident.
+    if best is None or best[0] < LOSSY_LINE_GAIN or _cjk_hit(best[2]):
+        return None  # too little gain, or the decode leaves CJK mojibake behind: no explanation
+    return best
+
+
+def _lossy_beats_words(line: str, m: Model, lossy: tuple[float, Chain, str], by_words: list[ChainRepair]) -> bool:
+    """The word-by-word repairs win when they agree with the line's chain and read at least as well
+    (their '?' that stand for lost bytes counted as such). Repairs by other chains, or by this one
+    applied twice, are what the cut words of a lossy line produce by accident."""
+    _, chain, candidate = lossy
     agree = all(r.chains == (chain,) for r in by_words)
     words = _question_marks_as_lost(_apply(line, by_words), line_start=True)
-    if agree and m.cost(candidate) >= m.cost(words):
-        return None
+    return not (agree and m.cost(candidate) >= m.cost(words))
+
+
+def _lossy_repairs(line: str, gain: float, chain: Chain, candidate: str) -> list[ChainRepair]:
     confidence = min(confidence_for(gain, True), LOSSY_CONFIDENCE)
     return [ChainRepair(sp.start, sp.end, sp.replacement, (chain,), gain, confidence)
             for sp in diff_spans(line, candidate)]
