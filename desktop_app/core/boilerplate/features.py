@@ -315,7 +315,7 @@ def _ellipsis(s: str) -> bool:
 def _compute(s: str, g: _Gates) -> LineFeatures:
     """The features of the NFKC-normalized, stripped line `s`; `g` says which rare checks can hit."""
     tokens = _WORD.findall(s)
-    cjk = 0 if s.isascii() or max(s) < "\u3005" else len(_CJK.findall(s))
+    cjk = 0 if s.isascii() or _CJK.search(s) is None else len(_CJK.findall(s))
     latin = [t for t in tokens if not _CJK.match(t)] if cjk else tokens
     words = len(latin) + cjk / 2
     has_link = g.link and _LINK_HINT.search(s) is not None
@@ -329,7 +329,7 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
         ratio = stop_ratio([t for t in _WORD.findall(_LINK.sub(" ", s)) if not _CJK.match(t)])
     else:
         ratio = stop_ratio(latin)
-    nonspace = sum(map(len, s.split()))
+    nonspace = len("".join(s.split()))
     terminal = _terminal(s)
     caps = total = 0
     if not terminal:  # title case speaks only for lines that do not end like a sentence

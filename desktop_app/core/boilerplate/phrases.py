@@ -25,8 +25,9 @@ def normalize_phrase(line: str) -> str:
     """The form phrases are compared in: NFKC, casefolded, spaces collapsed, edge decoration removed."""
     s = unicodedata.normalize("NFKC", line).casefold()
     s = _WS.sub(" ", s).strip()
-    stripped = _EDGE.sub("", s)
-    return stripped
+    if s and s[0].isalnum() and s[-1].isalnum():
+        return s  # no edge decoration to remove (letters and digits are none)
+    return _EDGE.sub("", s)
 
 
 @lru_cache(maxsize=4096)
@@ -81,6 +82,10 @@ def _find(lists: tuple[PhraseList, ...], line: str, max_len: int) -> tuple[str, 
     if not key or len(key) > max_len:
         return None
     full = normalize_for_regex(line)
+    joined = _joined(lists)
+    if joined is None or not (joined.fullmatch(full) or joined.fullmatch(key)):
+        # No list's pattern matches (one match over all of them): only the exact phrases remain.
+        return next(((pl.lang, key) for pl in lists if key in pl.exact), None)
     for pl in lists:
         if key in pl.exact:
             return pl.lang, key
@@ -90,6 +95,13 @@ def _find(lists: tuple[PhraseList, ...], line: str, max_len: int) -> tuple[str, 
             if p.fullmatch(full) or p.fullmatch(key):
                 return pl.lang, p.pattern
     return None
+
+
+@lru_cache(maxsize=16)
+def _joined(lists: tuple[PhraseList, ...]) -> regex.Pattern | None:
+    """Every pattern of the lists as one alternation (None when they have none)."""
+    pats = [p.pattern for pl in lists for p in pl.patterns]
+    return regex.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
 
 
 @lru_cache(maxsize=65536)
