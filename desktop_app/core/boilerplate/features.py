@@ -21,7 +21,6 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
@@ -104,9 +103,8 @@ _ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
 _KEY_MAX_WORDS = 15
 
 
-@dataclass(frozen=True, slots=True)
-class LineFeatures:
-    """What one line looks like on its own.
+class LineFeatures(NamedTuple):
+    """What one line looks like on its own (a tuple: cheap to build for every line of a corpus).
 
     words:      Latin-script words plus half the CJK characters (a rough word count for any script).
     tokens:     the line's \\w-tokens (what the benchmark and stopword density count).

@@ -18,22 +18,35 @@ from desktop_app.core.resources import resource_path
 # brackets, trailing colons and ellipses ("» Related articles:", "[ Back to top ↑ ]").
 _EDGE = regex.compile(r"^[\s\p{Pd}\p{S}\p{Po}\p{Ps}\p{Pe}\p{Pi}\p{Pf}]+|[\s\p{Pd}\p{S}\p{Po}\p{Ps}\p{Pe}\p{Pi}\p{Pf}]+$")
 _WS = regex.compile(r"\s+")
+_EDGE_CHAR = regex.compile(r"[\s\p{Pd}\p{S}\p{Po}\p{Ps}\p{Pe}\p{Pi}\p{Pf}]")
+
+
+_ODD_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")  # str.split's whitespace, not regex's \s
 
 
 @lru_cache(maxsize=4096)  # one line is looked up in several lists (phrases, section and comment headers)
 def normalize_phrase(line: str) -> str:
     """The form phrases are compared in: NFKC, casefolded, spaces collapsed, edge decoration removed."""
-    s = unicodedata.normalize("NFKC", line).casefold()
-    s = _WS.sub(" ", s).strip()
+    s = normalize_for_regex(line)
     if s and s[0].isalnum() and s[-1].isalnum():
         return s  # no edge decoration to remove (letters and digits are none)
-    return _EDGE.sub("", s)
+    # (what _EDGE.sub("", s) does, character by character from each end: decoration is a few
+    # characters, and the pattern's end-anchored branch is slow to fail along a whole line)
+    start, end = 0, len(s)
+    while start < end and _EDGE_CHAR.match(s, start):
+        start += 1
+    while end > start and _EDGE_CHAR.match(s, end - 1):
+        end -= 1
+    return s[start:end]
 
 
 @lru_cache(maxsize=4096)
 def normalize_for_regex(line: str) -> str:
     """NFKC, casefolded and spaces collapsed, but punctuation kept (for `re:` entries)."""
-    return _WS.sub(" ", unicodedata.normalize("NFKC", line).casefold()).strip()
+    s = unicodedata.normalize("NFKC", line).casefold()
+    if any(c in s for c in _ODD_SPACES):
+        return _WS.sub(" ", s).strip()
+    return " ".join(s.split())  # (the same at C speed)
 
 
 @dataclass(frozen=True)
