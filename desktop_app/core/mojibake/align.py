@@ -34,10 +34,13 @@ ALIGN_LIMIT = 250_000  # SequenceMatcher is quadratic: past len(a) * len(b) this
 
 def _char_ops(a: str, b: str, a0: int, b0: int) -> list[list[int]]:
     """Changed runs [a_start, a_end, b_start, b_end] between a and b, shifted by (a0, b0)."""
-    if len(a) * len(b) > ALIGN_LIMIT:
-        # A long stretch with no ASCII anchor (a whole CJK line decoded back): one run, trimmed.
-        p, q = common_affixes(a, b)
-        return [[a0 + p, a0 + len(a) - q, b0 + p, b0 + len(b) - q]] if a != b else []
+    if a == b:
+        return []
+    p, q = common_affixes(a, b)
+    if len(a) * len(b) > ALIGN_LIMIT or set(a[p:len(a) - q]).isdisjoint(b[p:len(b) - q]):
+        # A long stretch with no ASCII anchor (a whole CJK line decoded back), or nothing in common
+        # (a mojibake word and its repair): one run, trimmed.
+        return [[a0 + p, a0 + len(a) - q, b0 + p, b0 + len(b) - q]]
     return [[a0 + i1, a0 + i2, b0 + j1, b0 + j2]
             for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes() if tag != "equal"]
 
