@@ -14,6 +14,7 @@ over the whole text, so clean text costs a small fraction of ftfy's own time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from desktop_app.core.mojibake.align import diff_spans
@@ -43,6 +44,10 @@ def lines(text: str) -> Iterator[tuple[int, str]]:
 MERGE_CONFIDENCE = 0.8  # an engine repair of ftfy's output below this is not merged into ftfy's fix
 NBSP_CONFIDENCE = 0.9  # at most this sure when a space is read as the lost no-break space
 PREFER_FTFY = 3.0  # how much more plausible (log10) the engine's repair must be to overrule ftfy's
+NBSP_MARGIN = 3.0  # ... and a repair that reads spaces inside mojibake as lost no-break spaces
+# A space between two non-ASCII characters, after one that Windows-1252 shows for a UTF-8 lead byte
+# of a two-byte sequence (0xC2-0xDF: Â-ß).
+_SPACE_IN_MOJIBAKE = re.compile("(?<=[\u00c2-\u00df]) (?=[^\x00-\x7f])")
 
 
 def _apply(line: str, repairs: list[ChainRepair]) -> str:
@@ -84,7 +89,22 @@ def repair_line_full(line: str) -> list[Repair]:
         conf = min([NBSP_CONFIDENCE] + [r.confidence for r in others])
         return [Repair(sp.start, sp.end, sp.replacement, "mojibake.utf8-nbsp", reason, conf)
                 for sp in diff_spans(line, rest)]
-    return repair_line_full_after_nbsp(line)
+    plain = repair_line_full_after_nbsp(line)
+    inside = [mt.start() for mt in _SPACE_IN_MOJIBAKE.finditer(line)]
+    if inside:
+        # Spaces inside a run of mojibake, after a UTF-8 lead byte as Windows-1252 shows it
+        # ("Ù Ù Ù¡" is "٠٠١"): the no-break spaces of its "Ù\xa0" became spaces. Try them back.
+        pre = "".join("\xa0" if k in inside else c for k, c in enumerate(line))
+        others = repair_line_full_after_nbsp(pre)
+        rest = _apply_repairs(pre, others)
+        m = model()
+        if rest != pre and m.cost(rest) + NBSP_MARGIN < m.cost(_apply_repairs(line, plain)):
+            reason = "; then ".join(dict.fromkeys(
+                ["UTF-8 whose no-break-space bytes became spaces, read as Windows-1252"] + [r.reason for r in others]))
+            conf = min([NBSP_CONFIDENCE] + [r.confidence for r in others])
+            return [Repair(sp.start, sp.end, sp.replacement, "mojibake.utf8-nbsp", reason, conf)
+                    for sp in diff_spans(line, rest)]
+    return plain
 
 
 def repair_line_full_after_nbsp(line: str) -> list[Repair]:

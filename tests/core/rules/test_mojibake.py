@@ -135,3 +135,9 @@ def test_lost_bytes_are_marked_and_the_output_is_stable():
     out = fix(moji)
     assert "주에" in out and "\ufffd" in out and "?" not in out
     assert fix(out) == out
+
+
+def test_spaces_inside_mojibake_read_back_as_lost_no_break_spaces():
+    # ftfy's known failure: Arabic-Indic digits ٠ (D9 A0) whose no-break-space byte became a space.
+    assert fix("أكثر Ù…Ù† Ù Ù Ù¡ Ø¨Ù„Ø¯") == "أكثر من ٠٠١ بلد"
+    assert fix("Ó mar salgado, À bientôt") == "Ó mar salgado, À bientôt"
