@@ -173,7 +173,13 @@ def _own(f: LineFeatures, w: dict[str, dict[str, float]]) -> tuple[Evidence, flo
         if hit is not None:
             return hit
     ev = own_evidence(f, w)
-    out = (ev, sum(v for _, _, v in ev), any(k in STRONG for k, _, _ in ev), any(k in FURNITURE for k, _, _ in ev))
+    score, strong, furniture = 0, False, False  # (one loop: generator expressions cost more than the evidence)
+    for key, _, value in ev:
+        score += value
+        if key in _FURNITURE_KEYS:
+            furniture = True
+            strong = strong or key in _STRONG_KEYS
+    out = (ev, score, strong, furniture)
     if default:
         if len(_OWN) >= 65536:
             _OWN.clear()
@@ -304,6 +310,8 @@ STRONG = ("phrase", "links", "separators_many", "corpus_some", "head_and_tail", 
 # Evidence that speaks for furniture rather than merely against prose (a table cell is short and has
 # few stopwords too, but no title-case menu run, link, separator or repetition).
 FURNITURE = STRONG + ("menu_run", "repeated_in_doc", "teaser", "cta", "glued", "word_list")
+_STRONG_KEYS = frozenset(STRONG)
+_FURNITURE_KEYS = frozenset(FURNITURE)
 
 
 @dataclass

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 import regex
 
-from desktop_app.core.boilerplate.phrases import is_comment_header, is_section_end, match_phrase
+from desktop_app.core.boilerplate.phrases import line_kinds
 from desktop_app.core.corpus import normalize_line
 from desktop_app.core.resources import resource_path
 from desktop_app.core.textlines import Line
@@ -313,7 +313,7 @@ def _ellipsis(s: str) -> bool:
 def _compute(s: str, g: _Gates) -> LineFeatures:
     """The features of the NFKC-normalized, stripped line `s`; `g` says which rare checks can hit."""
     tokens = _WORD.findall(s)
-    cjk = 0 if s.isascii() or _CJK.search(s) is None else len(_CJK.findall(s))
+    cjk = 0 if s.isascii() else len(_CJK.findall(s))
     latin = [t for t in tokens if not _CJK.match(t)] if cjk else tokens
     words = len(latin) + cjk / 2
     has_link = g.link and _LINK_HINT.search(s) is not None
@@ -342,28 +342,34 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
     link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s)) if has_link else 0
     cookies = g.cookies and _COOKIES.search(s) is not None
     legal = cookies or (g.legal and legal_pattern().search(s) is not None)
-    return LineFeatures(
-        words=words,
-        tokens=len(tokens),
-        stop_ratio=min(1.0, ratio),
-        terminal=terminal,
-        link_ratio=min(1.0, link_words / max(1, len(tokens))),
-        alpha_ratio=letters / nonspace if nonspace else 0.0,
-        title_ratio=caps / total if total else 0.0,
-        separators=len(_SEPARATORS.findall(s)) if g.separator else 0,
-        phrase=core <= _PHRASE_MAX_CHARS and match_phrase(s) is not None,
-        section_end=core <= _HEADER_MAX_CHARS and is_section_end(s),
-        comments=core <= _HEADER_MAX_CHARS and is_comment_header(s),
-        teaser=_ellipsis(s),
-        glued=_glued(s),
-        word_list=words >= 12 and not cjk and ratio < 0.15 and not terminal and _bare_words(s, len(tokens)),
-        cta=g.cta and words <= 25 and _CTA.search(s) is not None,
-        caption=g.caption and words >= 4 and _caption(s),
-        legal=legal,
-        legal_lead=cookies or (legal and _LEGAL_LEAD.match(s) is not None),
-        cjk=cjk,
-        key=normalize_line(s) if words <= _KEY_MAX_WORDS else s,
-    )
+    phrase, section_end, comments = line_kinds(s, core <= _HEADER_MAX_CHARS) if core <= _PHRASE_MAX_CHARS else _NO_KINDS
+    # (positional, in LineFeatures' field order: keyword arguments cost more than the tuple)
+    return _new(LineFeatures, (
+        words,
+        len(tokens),
+        min(1.0, ratio),
+        terminal,
+        min(1.0, link_words / max(1, len(tokens))),
+        letters / nonspace if nonspace else 0.0,
+        caps / total if total else 0.0,
+        len(_SEPARATORS.findall(s)) if g.separator else 0,
+        phrase,
+        section_end,
+        comments,
+        _ellipsis(s),
+        _glued(s),
+        words >= 12 and not cjk and ratio < 0.15 and not terminal and _bare_words(s, len(tokens)),
+        g.cta and words <= 25 and _CTA.search(s) is not None,
+        g.caption and words >= 4 and _caption(s),
+        legal,
+        cookies or (legal and _LEGAL_LEAD.match(s) is not None),
+        cjk,
+        normalize_line(s) if words <= _KEY_MAX_WORDS else s,
+    ))
+
+
+_new = tuple.__new__
+_NO_KINDS = (False, False, False)
 
 
 # Features by normalized line. A closed gate only skips checks that could not hit, so the features

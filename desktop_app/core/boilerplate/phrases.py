@@ -138,3 +138,19 @@ def is_section_end(line: str) -> bool:
 def is_comment_header(line: str) -> bool:
     """Whether the line opens a comment section ("12 Comments", "Leave a reply")."""
     return _find((header_list("comment_headers"),), line, 80) is not None
+
+
+@lru_cache(maxsize=1)
+def _header_lists() -> tuple[tuple[PhraseList, ...], tuple[PhraseList, ...]]:
+    return (header_list("section_ends"),), (header_list("comment_headers"),)
+
+
+def line_kinds(line: str, headers: bool = True) -> tuple[bool, bool, bool]:
+    """(a listed phrase, a section header, a comment header) for one line, in one call: what
+    match_phrase, is_section_end and is_comment_header say (headers only when `headers`)."""
+    phrase = _find(phrase_lists(), line, 120) is not None
+    if not headers:
+        return phrase, False, False
+    sections, comments = _header_lists()
+    return phrase, _find(sections, line, 80) is not None, _find(comments, line, 80) is not None
+
