@@ -327,7 +327,8 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
         ratio = stop_ratio([t for t in _WORD.findall(_LINK.sub(" ", s)) if not _CJK.match(t)])
     else:
         ratio = stop_ratio(latin)
-    nonspace = len("".join(s.split()))
+    # (a printable line's only whitespace is the plain space: count those instead of splitting)
+    nonspace = len(s) - s.count(" ") if s.isprintable() else len("".join(s.split()))
     terminal = _terminal(s)
     caps = total = 0
     if not terminal:  # title case speaks only for lines that do not end like a sentence

@@ -27,7 +27,11 @@ _ODD_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")  # str.split's whitespace, not re
 @lru_cache(maxsize=4096)  # one line is looked up in several lists (phrases, section and comment headers)
 def normalize_phrase(line: str) -> str:
     """The form phrases are compared in: NFKC, casefolded, spaces collapsed, edge decoration removed."""
-    s = normalize_for_regex(line)
+    return _strip_edges(normalize_for_regex(line))
+
+
+def _strip_edges(s: str) -> str:
+    """`s` without edge decoration (what _EDGE.sub("", s) does)."""
     if s and s[0].isalnum() and s[-1].isalnum():
         return s  # no edge decoration to remove (letters and digits are none)
     # (what _EDGE.sub("", s) does, character by character from each end: decoration is a few
@@ -87,14 +91,16 @@ def phrase_lists() -> tuple[PhraseList, ...]:
     return tuple(out)
 
 
-def _find(lists: tuple[PhraseList, ...], line: str, max_len: int) -> tuple[str, str] | None:
-    """(list name, phrase or pattern) of the first list in which the whole line is listed."""
+def _find(lists: tuple[PhraseList, ...], line: str, max_len: int,
+          forms: tuple[str, str] | None = None) -> tuple[str, str] | None:
+    """(list name, phrase or pattern) of the first list in which the whole line is listed
+    (`forms`: the line's normalize_phrase and normalize_for_regex forms, when the caller has them)."""
     if len(line) > max_len and len(" ".join(line.split())) > 3 * max_len:
         return None  # far too long to normalize down to a listed phrase: skip the normalization
-    key = normalize_phrase(line)
+    key = forms[0] if forms else normalize_phrase(line)
     if not key or len(key) > max_len:
         return None
-    full = normalize_for_regex(line)
+    full = forms[1] if forms else normalize_for_regex(line)
     joined = _joined(lists)
     if joined is None or not (joined.fullmatch(full) or joined.fullmatch(key)):
         # No list's pattern matches (one match over all of them): only the exact phrases remain.
@@ -148,9 +154,11 @@ def _header_lists() -> tuple[tuple[PhraseList, ...], tuple[PhraseList, ...]]:
 def line_kinds(line: str, headers: bool = True) -> tuple[bool, bool, bool]:
     """(a listed phrase, a section header, a comment header) for one line, in one call: what
     match_phrase, is_section_end and is_comment_header say (headers only when `headers`)."""
-    phrase = _find(phrase_lists(), line, 120) is not None
+    full = normalize_for_regex.__wrapped__(line)  # (computed once here: no cache lookups)
+    forms = (_strip_edges(full), full)
+    phrase = _find(phrase_lists(), line, 120, forms) is not None
     if not headers:
         return phrase, False, False
     sections, comments = _header_lists()
-    return phrase, _find(sections, line, 80) is not None, _find(comments, line, 80) is not None
+    return phrase, _find(sections, line, 80, forms) is not None, _find(comments, line, 80, forms) is not None
 
