@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from desktop_app.core.edits import Edit
-from desktop_app.core.rules.duplicates import _substantial, line_keys
+from desktop_app.core.rules.duplicates import is_substantial_key, line_keys
 from desktop_app.core.textlines import Line, deletion_span
 
 #: The text is read in paragraph-aligned chunks of about this many characters.
@@ -111,7 +111,7 @@ def cross_section_duplicates(text: str, proposals: list[Edit], *, profile=None, 
         if found is None:
             if len(substantial) > 50_000:
                 substantial.clear()
-            found = substantial[key] = _substantial(key)
+            found = substantial[key] = is_substantial_key(key)
         return found
 
     def key_at(offset: int, lines: int) -> str:

@@ -66,7 +66,7 @@ _OTHER_SPACE_RUN = re.compile(f"[{_OTHER_SPACES}]+")
 _SPACE_RUN = re.compile("  +")
 
 
-def _substantial(key: str) -> bool:
+def is_substantial_key(key: str) -> bool:
     """Long enough that a repeat is a duplicate, not a legitimately repeated short line."""
     # 12 CJK characters, or 6 words, or 4 of either in a line of 40 characters.
     if len(key) < 11:  # at most 10 CJK characters or 5 words (5 separators between 6), shorter than 40
@@ -137,7 +137,7 @@ def duplicates(text: str, ctx) -> Iterator[Edit]:
     def is_substantial(key: str) -> bool:
         found = substantial.get(key)
         if found is None:
-            found = substantial[key] = _substantial(key)
+            found = substantial[key] = is_substantial_key(key)
         return found
 
     # 1. Whole paragraphs (of two or more lines) seen before.
