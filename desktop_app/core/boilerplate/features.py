@@ -28,7 +28,6 @@ from typing import NamedTuple
 import regex
 
 from desktop_app.core.boilerplate.phrases import line_kinds
-from desktop_app.core.corpus import normalize_line
 from desktop_app.core.resources import resource_path
 from desktop_app.core.textlines import Line
 
@@ -38,6 +37,8 @@ _WORD = re.compile(r"[^\W_][\w'’\-]*")
 _CJK_CLASS = "\u3005-\u3007\u3041-\u309f\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f"
 _CJK = re.compile(f"[{_CJK_CLASS}]")
 _HIRAGANA = re.compile("[\u3041-\u309f]")
+_HIRAGANA_RUN = re.compile("[\u3041-\u309f]+")
+_CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
 _PUNCT = re.compile(r"[^\w\s'’\-]")
 _ZH_FUNCTION = frozenset("的了是在和有我这他们也就不都而及与为之于其以被对从把但")
 _LINK = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|(?<![\w@])@\w{2,}|\b[\w-]+\.(?:com|org|net|"
@@ -313,12 +314,12 @@ def _ellipsis(s: str) -> bool:
 def _compute(s: str, g: _Gates) -> LineFeatures:
     """The features of the NFKC-normalized, stripped line `s`; `g` says which rare checks can hit."""
     tokens = _WORD.findall(s)
-    cjk = 0 if s.isascii() else len(_CJK.findall(s))
+    cjk = 0 if s.isascii() else sum(map(len, _CJK_RUN.findall(s)))
     latin = [t for t in tokens if not _CJK.match(t)] if cjk else tokens
     words = len(latin) + cjk / 2
     has_link = g.link and _LINK_HINT.search(s) is not None
     if cjk > len(latin):
-        hira = len(_HIRAGANA.findall(s))
+        hira = sum(map(len, _HIRAGANA_RUN.findall(s)))
         if hira:
             ratio = min(1.0, hira / cjk * 1.2)
         else:
@@ -339,7 +340,11 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
     # Phrases and section headers are compared without spaces runs and edge decoration: a line
     # whose letters alone are longer than any listed phrase (120) or header (80) is none of them.
     core = nonspace - len(_EDGE_START.match(s).group()) - len(_EDGE_START.match(s[::-1]).group())
-    letters = len(s) - len(s.translate(_ASCII_LETTERS)) if s.isascii() else sum(map(str.isalpha, s))
+    if s.isascii():
+        letters = len(s) - len(s.translate(_ASCII_LETTERS))
+    else:  # every letter is inside a token (a \w run): count there, at C speed when all are letters
+        joined = "".join(tokens)
+        letters = len(joined) if joined.isalpha() else sum(map(str.isalpha, joined))
     link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s)) if has_link else 0
     cookies = g.cookies and _COOKIES.search(s) is not None
     legal = cookies or (g.legal and legal_pattern().search(s) is not None)
@@ -365,8 +370,23 @@ def _compute(s: str, g: _Gates) -> LineFeatures:
         legal,
         cookies or (legal and _LEGAL_LEAD.match(s) is not None),
         cjk,
-        normalize_line(s) if words <= _KEY_MAX_WORDS else s,
+        _key(s) if words <= _KEY_MAX_WORDS else s,
     ))
+
+
+_DIGIT = regex.compile(r"\d")
+_DIGITS = regex.compile(r"\d+")
+
+
+def _key(s: str) -> str:
+    """corpus.normalize_line(s) for a line of NFKC-normalized text (its NFKC step is a no-op then),
+    without collapsing spaces when there is nothing to collapse."""
+    k = s.casefold()
+    if _DIGIT.search(k):
+        k = _DIGITS.sub("0", k)
+    if k.isprintable() and "  " not in k and k[:1] != " " and k[-1:] != " ":
+        return k  # (its only whitespace: single spaces between words)
+    return " ".join(k.split())
 
 
 _new = tuple.__new__
@@ -412,6 +432,8 @@ def line_features(lines: list[Line]) -> list[LineFeatures | None]:
         if f is None:
             if g is None:
                 g = _gates(norm)
-            f = _cached(s, g)
+            if len(_CACHE) >= _CACHE_MAX:
+                _CACHE.clear()
+            f = _CACHE[s] = _compute(s, g)
         out.append(f)
     return out
