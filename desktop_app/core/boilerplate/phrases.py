@@ -146,19 +146,41 @@ def is_comment_header(line: str) -> bool:
     return _find((header_list("comment_headers"),), line, 80) is not None
 
 
+class _Group:
+    """Lists looked up together (the phrase lists, or one header list), ready for line_kinds: all
+    their patterns as one alternation and all their exact phrases as one set."""
+
+    def __init__(self, lists: tuple[PhraseList, ...], max_len: int) -> None:
+        self.lists, self.max_len = lists, max_len
+        self.joined = _joined(lists)
+        self.exact = frozenset().union(*(pl.exact for pl in lists))
+
+    def find(self, line: str, forms: tuple[str, str]) -> tuple[str, str] | None:
+        """What _find(self.lists, line, self.max_len, forms) returns."""
+        key, full = forms
+        if not key or len(key) > self.max_len:
+            return None
+        if len(line) > self.max_len and len(" ".join(line.split())) > 3 * self.max_len:
+            return None
+        if key not in self.exact and (self.joined is None or not (
+                self.joined.fullmatch(full) or self.joined.fullmatch(key))):
+            return None  # (most lines: one set lookup and one match over every pattern)
+        return _find(self.lists, line, self.max_len, forms)
+
+
 @lru_cache(maxsize=1)
-def _header_lists() -> tuple[tuple[PhraseList, ...], tuple[PhraseList, ...]]:
-    return (header_list("section_ends"),), (header_list("comment_headers"),)
+def _groups() -> tuple[_Group, _Group, _Group]:
+    return (_Group(phrase_lists(), 120), _Group((header_list("section_ends"),), 80),
+            _Group((header_list("comment_headers"),), 80))
 
 
 def line_kinds(line: str, headers: bool = True) -> tuple[bool, bool, bool]:
     """(a listed phrase, a section header, a comment header) for one line, in one call: what
     match_phrase, is_section_end and is_comment_header say (headers only when `headers`)."""
+    phrases, sections, comments = _groups()
     full = normalize_for_regex.__wrapped__(line)  # (computed once here: no cache lookups)
     forms = (_strip_edges(full), full)
-    phrase = _find(phrase_lists(), line, 120, forms) is not None
+    phrase = phrases.find(line, forms) is not None
     if not headers:
         return phrase, False, False
-    sections, comments = _header_lists()
-    return phrase, _find(sections, line, 80, forms) is not None, _find(comments, line, 80, forms) is not None
-
+    return phrase, sections.find(line, forms) is not None, comments.find(line, forms) is not None
