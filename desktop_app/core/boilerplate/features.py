@@ -281,9 +281,13 @@ def _gates(norm: str) -> _Gates:
 def _glued(s: str) -> bool:
     """A headline glued to its summary: before the glue four or more words, mostly capitalised;
     after it running text (mostly lower-case words)."""
-    first = s.split(None, 4)[:4]
-    if len(first) < 4 or sum(w[:1].isupper() or w[:1].isdigit() for w in first) < 3:
-        return False  # a teaser's headline starts with capitalised words
+    first = s.split(None, 4)
+    if len(first) < 4:
+        return False
+    a, b, c, d = first[0][0], first[1][0], first[2][0], first[3][0]
+    if ((a.isupper() or a.isdigit()) + (b.isupper() or b.isdigit()) + (c.isupper() or c.isdigit())
+            + (d.isupper() or d.isdigit())) < 3:
+        return False  # a teaser's headline starts with capitalised words (three of its first four)
     for m in _GLUE_HINT.finditer(s):
         head, tail = s[:m.end()], s[m.end():]
         words = _WORD.findall(head)
