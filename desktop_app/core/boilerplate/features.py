@@ -278,6 +278,47 @@ def _gates(norm: str) -> _Gates:
     return _Gates(*(g.open(words, low) for g in _gate_table()))
 
 
+_CLOSED = _Gates(False, False, False, False, False, False)
+# Caption wording a scraper may glue to the word before it ("…rabbitCredit: Getty", "PhotoBy …"):
+# substrings, not words, open the caption checks.
+_CAPTION_GLUED = ("credit", "photo")
+
+
+@lru_cache(maxsize=1)
+def _gate_union() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every gate's words and substrings (a line with none of them needs no rare check at all)."""
+    table = _gate_table()
+    return (frozenset().union(*(g.words for g in table)),
+            tuple(dict.fromkeys(t for g in table for t in g.substrings)))
+
+
+def _line_gates(s: str, tokens: list[str]) -> _Gates:
+    """Which rare checks can hit in the line `s` (NFKC-normalized; `tokens` its _WORD tokens): a
+    check can only hit a line that holds one of its gate's words or substrings itself. The words
+    are the line's lower-cased \\w runs: its tokens (split at apostrophes and hyphens), unless an
+    underscore or an İ (which lower-cases to two characters) makes those differ."""
+    if "_" in s or "\u0130" in s:
+        words = set(_TOKEN.findall(s.lower()))
+    else:
+        words = set(map(str.lower, tokens))
+        if "'" in s or "-" in s or "’" in s:
+            for t in tokens:
+                if "'" in t or "-" in t or "’" in t:
+                    words.update(_TOKEN.findall(t.lower()))
+    if words.isdisjoint(_gate_union()[0]) and _gate_substrings().search(s) is None:
+        return _CLOSED  # (most lines)
+    low = s.lower()
+    link, separator, legal, cookies, cta, caption = (g.open(words, low) for g in _gate_table())
+    return _Gates(link, separator, legal, cookies, cta, caption or any(t in low for t in _CAPTION_GLUED))
+
+
+@lru_cache(maxsize=1)
+def _gate_substrings() -> re.Pattern:
+    """Any gate's substring, or glued caption wording, in any case (one search per line)."""
+    parts = _gate_union()[1] + _CAPTION_GLUED
+    return re.compile("|".join(map(re.escape, parts)), re.IGNORECASE)
+
+
 def _glued(s: str) -> bool:
     """A headline glued to its summary: before the glue four or more words, mostly capitalised;
     after it running text (mostly lower-case words)."""
@@ -315,9 +356,12 @@ def _ellipsis(s: str) -> bool:
     return s.rstrip().endswith(_ELLIPSES)
 
 
-def _compute(s: str, g: _Gates) -> LineFeatures:
-    """The features of the NFKC-normalized, stripped line `s`; `g` says which rare checks can hit."""
+def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
+    """The features of the NFKC-normalized, stripped line `s`; `g` says which rare checks can hit
+    (None: the line's own words say)."""
     tokens = _WORD.findall(s)
+    if g is None:
+        g = _line_gates(s, tokens)
     cjk = 0 if s.isascii() else sum(map(len, _CJK_RUN.findall(s)))
     latin = [t for t in tokens if not _CJK.match(t)] if cjk else tokens
     words = len(latin) + cjk / 2
@@ -425,7 +469,6 @@ def line_features(lines: list[Line]) -> list[LineFeatures | None]:
     normed = norm.split("\n")
     if len(normed) != len(lines):  # cannot happen (NFKC keeps line feeds), but never misalign
         return [None if ln.blank else features(ln.text) for ln in lines]
-    g: _Gates | None = None
     out: list[LineFeatures | None] = []
     for raw in normed:
         s = raw.strip()
@@ -434,10 +477,8 @@ def line_features(lines: list[Line]) -> list[LineFeatures | None]:
             continue
         f = _CACHE.get(s)
         if f is None:
-            if g is None:
-                g = _gates(norm)
             if len(_CACHE) >= _CACHE_MAX:
                 _CACHE.clear()
-            f = _CACHE[s] = _compute(s, g)
+            f = _CACHE[s] = _compute(s)
         out.append(f)
     return out
