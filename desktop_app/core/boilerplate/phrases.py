@@ -155,32 +155,37 @@ class _Group:
         self.joined = _joined(lists)
         self.exact = frozenset().union(*(pl.exact for pl in lists))
 
-    def find(self, line: str, forms: tuple[str, str]) -> tuple[str, str] | None:
-        """What _find(self.lists, line, self.max_len, forms) returns."""
+    def find(self, line: str, forms: tuple[str, str], patterns: bool = True) -> tuple[str, str] | None:
+        """What _find(self.lists, line, self.max_len, forms) returns (`patterns` False: the caller
+        knows that none of the lists' patterns matches)."""
         key, full = forms
         if not key or len(key) > self.max_len:
             return None
         if len(line) > self.max_len and len(" ".join(line.split())) > 3 * self.max_len:
             return None
-        if key not in self.exact and (self.joined is None or not (
+        if key not in self.exact and (not patterns or self.joined is None or not (
                 self.joined.fullmatch(full) or self.joined.fullmatch(key))):
             return None  # (most lines: one set lookup and one match over every pattern)
         return _find(self.lists, line, self.max_len, forms)
 
 
 @lru_cache(maxsize=1)
-def _groups() -> tuple[_Group, _Group, _Group]:
-    return (_Group(phrase_lists(), 120), _Group((header_list("section_ends"),), 80),
-            _Group((header_list("comment_headers"),), 80))
+def _groups() -> tuple[_Group, _Group, _Group, regex.Pattern | None]:
+    """The phrase lists, the section headers, the comment headers, and every pattern of the three
+    as one alternation (a line that none of them matches needs only the exact-phrase lookups)."""
+    groups = (_Group(phrase_lists(), 120), _Group((header_list("section_ends"),), 80),
+              _Group((header_list("comment_headers"),), 80))
+    return (*groups, _joined(tuple(pl for g in groups for pl in g.lists)))
 
 
 def line_kinds(line: str, headers: bool = True) -> tuple[bool, bool, bool]:
     """(a listed phrase, a section header, a comment header) for one line, in one call: what
     match_phrase, is_section_end and is_comment_header say (headers only when `headers`)."""
-    phrases, sections, comments = _groups()
+    phrases, sections, comments, every = _groups()
     full = normalize_for_regex.__wrapped__(line)  # (computed once here: no cache lookups)
     forms = (_strip_edges(full), full)
-    phrase = phrases.find(line, forms) is not None
+    pats = every is not None and (every.fullmatch(full) is not None or every.fullmatch(forms[0]) is not None)
+    phrase = phrases.find(line, forms, pats) is not None
     if not headers:
         return phrase, False, False
-    return phrase, sections.find(line, forms) is not None, comments.find(line, forms) is not None
+    return phrase, sections.find(line, forms, pats) is not None, comments.find(line, forms, pats) is not None
