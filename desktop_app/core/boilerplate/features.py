@@ -285,38 +285,35 @@ _CAPTION_GLUED = ("credit", "photo")
 
 
 @lru_cache(maxsize=1)
-def _gate_union() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Every gate's words and substrings (a line with none of them needs no rare check at all)."""
+def _gate_union() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """Every gate's words, and its substrings without and with letters that have case (a line with
+    none of them needs no rare check at all)."""
     table = _gate_table()
-    return (frozenset().union(*(g.words for g in table)),
-            tuple(dict.fromkeys(t for g in table for t in g.substrings)))
+    subs = tuple(dict.fromkeys(t for g in table for t in g.substrings))
+    return (frozenset().union(*(g.words for g in table)), tuple(t for t in subs if t.lower() == t.upper()),
+            tuple(t for t in subs if t.lower() != t.upper()))
 
 
 def _line_gates(s: str, tokens: list[str]) -> _Gates:
     """Which rare checks can hit in the line `s` (NFKC-normalized; `tokens` its _WORD tokens): a
     check can only hit a line that holds one of its gate's words or substrings itself. The words
-    are the line's lower-cased \\w runs: its tokens (split at apostrophes and hyphens), unless an
+    are the line's lower-cased \\w runs: its tokens split at apostrophes and hyphens, unless an
     underscore or an İ (which lower-cases to two characters) makes those differ."""
     if "_" in s or "\u0130" in s:
-        words = set(_TOKEN.findall(s.lower()))
+        runs = " ".join(_TOKEN.findall(s.lower()))
     else:
-        words = set(map(str.lower, tokens))
-        if "'" in s or "-" in s or "’" in s:
-            for t in tokens:
-                if "'" in t or "-" in t or "’" in t:
-                    words.update(_TOKEN.findall(t.lower()))
-    if words.isdisjoint(_gate_union()[0]) and _gate_substrings().search(s) is None:
+        runs = " ".join(tokens).lower()
+        if "'" in runs or "-" in runs or "’" in runs:
+            runs = runs.replace("'", " ").replace("-", " ").replace("’", " ")
+    all_words, caseless, cased = _gate_union()
+    if (all_words.isdisjoint(runs.split()) and not any(map(s.__contains__, caseless))
+            and "credit" not in runs and "photo" not in runs  # (_CAPTION_GLUED)
+            and not (cased and any(map(s.lower().__contains__, cased)))):
         return _CLOSED  # (most lines)
+    words = set(runs.split())
     low = s.lower()
     link, separator, legal, cookies, cta, caption = (g.open(words, low) for g in _gate_table())
     return _Gates(link, separator, legal, cookies, cta, caption or any(t in low for t in _CAPTION_GLUED))
-
-
-@lru_cache(maxsize=1)
-def _gate_substrings() -> re.Pattern:
-    """Any gate's substring, or glued caption wording, in any case (one search per line)."""
-    parts = _gate_union()[1] + _CAPTION_GLUED
-    return re.compile("|".join(map(re.escape, parts)), re.IGNORECASE)
 
 
 def _glued(s: str) -> bool:
