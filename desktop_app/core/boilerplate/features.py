@@ -6,13 +6,14 @@ Japanese, function characters for Chinese), letters against digits and symbols, 
 URL/e-mail/handle density, menu separators, and whether the whole line is a listed phrase.
 Context (neighbours, runs, position, repetition) is the classifier's job.
 
-Speed: most lines of most texts are plain prose, and the classifier runs on every document of a
-batch. So the text is NFKC-normalized once as a whole, and the rare kinds of evidence (links, menu
-separators, legal and cookie wording, calls to action, photo captions) are looked for line by line
-only when a test over the whole text (is a telling word among the text's words, is an "@" or a "|"
-in it) shows the text can hold them at all. What every line needs (word and stopword counts, letters, title
-case) uses C-speed `re` and `str` methods, and a line's features are cached by its text, since
-furniture repeats across lines and documents.
+Speed: most lines of most texts are plain prose, every document of a batch is judged, and most of
+a corpus's lines are seen once ("cold"), so each line's work is kept to C-speed `re` and `str` calls.
+The text is NFKC-normalized once as a whole. The rare kinds of evidence (links, menu separators,
+legal and cookie wording, calls to action, photo captions) are looked for only in lines that hold
+one of their telling words (among the line's lower-cased word runs) or substrings ("@", "|", "©");
+phrase and header lookups share one normalization and try every pattern as one alternation first;
+what every line needs (word and stopword counts, letters, title case) is counted once. A line's
+features are cached by its text, since furniture repeats across lines and documents.
 """
 
 from __future__ import annotations
@@ -197,7 +198,7 @@ def stop_ratio(tokens: list[str]) -> float:
 
 
 class _Gates(NamedTuple):
-    """Which rare kinds of evidence a text can hold at all (substring tests over the whole text)."""
+    """Which rare kinds of evidence a line can hold at all (word and substring tests, _line_gates)."""
 
     link: bool
     separator: bool
@@ -207,7 +208,6 @@ class _Gates(NamedTuple):
     caption: bool
 
 
-_ALL_OPEN = _Gates(True, True, True, True, True, True)
 _TLDS = tuple(f".{t}" for t in ("com", "org", "net", "co.uk", "de", "fr", "jp", "io", "gov", "edu"))
 _SEPARATOR_CHARS = ("|", "•", "·", "»", "›", " / ", " > ")
 
@@ -236,8 +236,8 @@ def _legal_literals() -> tuple[str, ...] | None:
 
 
 class _Gate:
-    """A set of literals, tested against a text by their first words (one set of the text's words
-    serves every gate) or, for literals without an ASCII word at their start, as substrings."""
+    """A set of literals, tested against a line by their longest complete words (among the line's
+    lower-cased word runs) or, for literals without an ASCII word, as substrings."""
 
     def __init__(self, literals: tuple[str, ...] | None) -> None:
         self.always = literals is None
@@ -245,7 +245,7 @@ class _Gate:
         self.substrings: list[str] = []
         for lit in literals or ():
             # The longest ASCII word that is complete in the literal (a space or a mark after it):
-            # the literal can be in a text only if that word is one of the text's words.
+            # the literal can be in a line only if that word is one of the line's words.
             complete = [m.group() for m in _ASCII_WORD.finditer(lit)
                         if (m.end() < len(lit) and not lit[m.end()].isalnum()) or m.end() == len(lit) and lit.isascii()]
             if complete:
@@ -269,13 +269,6 @@ def _gate_table() -> tuple[_Gate, ...]:
             _Gate(("cookie", "cookies")),
             _Gate(_CTA_PHRASES),
             _Gate(_CAPTION_HINT))
-
-
-def _gates(norm: str) -> _Gates:
-    """Which rare checks can hit in this text: set and substring tests over the whole text."""
-    low = norm.lower()
-    words = set(_TOKEN.findall(low))
-    return _Gates(*(g.open(words, low) for g in _gate_table()))
 
 
 _CLOSED = _Gates(False, False, False, False, False, False)
@@ -438,13 +431,13 @@ _new = tuple.__new__
 _NO_KINDS = (False, False, False)
 
 
-# Features by normalized line. A closed gate only skips checks that could not hit, so the features
-# of a line do not depend on the text around it and the cache is keyed by the line alone.
+# Features by normalized line. A closed gate only skips checks that could not hit in the line, so
+# the features of a line do not depend on the text around it and the cache is keyed by the line.
 _CACHE: dict[str, LineFeatures] = {}
 _CACHE_MAX = 65536
 
 
-def _cached(s: str, g: _Gates) -> LineFeatures:
+def _cached(s: str, g: _Gates | None = None) -> LineFeatures:
     f = _CACHE.get(s)
     if f is None:
         if len(_CACHE) >= _CACHE_MAX:
@@ -455,7 +448,7 @@ def _cached(s: str, g: _Gates) -> LineFeatures:
 
 def features(text: str) -> LineFeatures:
     """The features of one line on its own."""
-    return _cached(unicodedata.normalize("NFKC", text).strip(), _ALL_OPEN)
+    return _cached(unicodedata.normalize("NFKC", text).strip())
 
 
 def line_features(lines: list[Line]) -> list[LineFeatures | None]:

@@ -478,3 +478,33 @@ def test_furniture_the_encoding_check_flags_but_does_not_repair_is_still_judged(
     out = clean_text(text)
     assert "Example Interactive ©" not in out
     assert "The town council voted" in out
+
+
+def test_line_kinds_agrees_with_the_single_lookups():
+    from desktop_app.core.boilerplate.phrases import is_comment_header, is_section_end, line_kinds
+
+    lines = ["Related Articles", "12 Comments", "Most read", "Share this article", "» Related stories:",
+             "5 thoughts on “Spring”", "Follow us on Twitter, Facebook", "© 2024 Example Ltd", "コメント(3)件",
+             "The council met on Monday.", "Related articles were published last year.", "", "»»»"]
+    for line in lines:
+        assert line_kinds(line) == (match_phrase(line) is not None, is_section_end(line), is_comment_header(line))
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("The Easter bunny with a basket of eggs and a rabbitCredit: Getty - Contributor", "caption"),
+    ("Sign-up for the newsletter", "cta"),
+    ("Read more at www.example.com/news/today", "link_ratio"),
+    ("Home | News | Sport | Weather", "separators"),
+    ("© 2024 Example Media. All rights reserved.", "legal"),
+])
+def test_rare_evidence_is_looked_for_in_the_line_itself(line, name):
+    from desktop_app.core.boilerplate import features
+
+    features._CACHE.clear()
+    alone = features.features(line)
+    # The same line among prose that holds none of the telling words gets the same features.
+    features._CACHE.clear()
+    lines = split_lines("A quiet paragraph about the weather and the harvest.\n" + line + "\n")
+    in_text = features.line_features(lines)[1]
+    assert alone == in_text
+    assert getattr(alone, name)

@@ -88,3 +88,38 @@ def test_lowering_the_threshold_applies_metadata():
     profile = default_profile().replace(thresholds={"metadata": 0.8})
     out = clean_text("By Jane Doe\nThe council met on Monday and voted to close the park.\n", profile)
     assert out == "The council met on Monday and voted to close the park.\n"
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("BY JANE DOE", "byline"),
+    ("(Image credit: Blue Origin)", "credit"),
+    ("Photo: Jane Doe", "credit"),
+    ("Photo by Jane Doe", "contributor"),
+    ("Jane Doe/AFP via Getty Images", "credit"),
+    ("- Nov. 18th 2019 12:12 pm PT", "timestamp"),
+    ("Updated 12:40 p.m. ET, Wed August 30, 2023", "timestamp"),
+    ("2023年8月30日 午後12時40分", "timestamp"),
+    ("(Reporting by Will Dunham; Editing by Tom Brown)", "contributor"),
+])
+def test_cheap_prefilter_keeps_every_shape(line, kind):
+    # detect() skips the whole-line patterns for lines without a telling start word, slash, digit
+    # or agency name: these shapes must still get through it.
+    m = detect(line)
+    assert m is not None and m.kind == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Paris is lovely in the spring, said the director of the text archive.",
+    "Bylines are printed under the headline in most newspapers.",
+    "政府は協力の方針を発表した。",
+    "The 24/7 service runs and/or stops when the city says so.",
+])
+def test_prefilter_lookalikes_are_not_metadata(line):
+    assert detect(line) is None
+
+
+def test_long_caption_credit_found_from_near_its_slash():
+    caption = ("Rescue workers search the rubble of a residential building hit by a missile strike in the "
+               "centre of the city on Tuesday morning. Olga Petrova/AFP/Getty Images")
+    m = caption_credit(caption)
+    assert m is not None and caption[m.start:].strip() == "Olga Petrova/AFP/Getty Images"
