@@ -278,6 +278,14 @@ _CAPTION_GLUED = ("credit", "photo")
 
 
 @lru_cache(maxsize=1)
+def _gate_chars() -> re.Pattern:
+    """A character every caseless gate substring holds (its first that is not a space or a
+    colon): a line without any of them holds none of the substrings (one class scan per line)."""
+    chars = {next((c for c in t if not c.isspace() and c != ":"), t[0]) for t in _gate_union()[1]}
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]")
+
+
+@lru_cache(maxsize=1)
 def _gate_union() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """Every gate's words, and its substrings without and with letters that have case (a line with
     none of them needs no rare check at all)."""
@@ -299,7 +307,8 @@ def _line_gates(s: str, tokens: list[str]) -> _Gates:
         if "'" in runs or "-" in runs or "’" in runs:
             runs = runs.replace("'", " ").replace("-", " ").replace("’", " ")
     all_words, caseless, cased = _gate_union()
-    if (all_words.isdisjoint(runs.split()) and not any(map(s.__contains__, caseless))
+    if (all_words.isdisjoint(runs.split())
+            and not (_gate_chars().search(s) and any(map(s.__contains__, caseless)))
             and "credit" not in runs and "photo" not in runs  # (_CAPTION_GLUED)
             and not (cased and any(map(s.lower().__contains__, cased)))):
         return _CLOSED  # (most lines)
@@ -386,7 +395,7 @@ def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
     link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s)) if has_link else 0
     cookies = g.cookies and _COOKIES.search(s) is not None
     legal = cookies or (g.legal and legal_pattern().search(s) is not None)
-    phrase, section_end, comments = line_kinds(s, core <= _HEADER_MAX_CHARS) if core <= _PHRASE_MAX_CHARS else _NO_KINDS
+    phrase, section_end, comments = line_kinds(s, core <= _HEADER_MAX_CHARS, True) if core <= _PHRASE_MAX_CHARS else _NO_KINDS
     # (positional, in LineFeatures' field order: keyword arguments cost more than the tuple)
     return _new(LineFeatures, (
         words,

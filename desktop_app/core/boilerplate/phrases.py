@@ -178,11 +178,20 @@ def _groups() -> tuple[_Group, _Group, _Group, regex.Pattern | None]:
     return (*groups, _joined(tuple(pl for g in groups for pl in g.lists)))
 
 
-def line_kinds(line: str, headers: bool = True) -> tuple[bool, bool, bool]:
+def _regex_form(line: str, normalized: bool) -> str:
+    """normalize_for_regex(line), uncached; `normalized`: the line is NFKC-normalized already."""
+    s = (line if normalized else unicodedata.normalize("NFKC", line)).casefold()
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s  # (its only whitespace: single spaces between words, nothing to collapse)
+    return normalize_for_regex.__wrapped__(line)
+
+
+def line_kinds(line: str, headers: bool = True, normalized: bool = False) -> tuple[bool, bool, bool]:
     """(a listed phrase, a section header, a comment header) for one line, in one call: what
-    match_phrase, is_section_end and is_comment_header say (headers only when `headers`)."""
+    match_phrase, is_section_end and is_comment_header say (headers only when `headers`;
+    `normalized`: the line is NFKC-normalized already)."""
     phrases, sections, comments, every = _groups()
-    full = normalize_for_regex.__wrapped__(line)  # (computed once here: no cache lookups)
+    full = _regex_form(line, normalized)  # (computed once here: no cache lookups)
     forms = (_strip_edges(full), full)
     pats = every is not None and (every.fullmatch(full) is not None or every.fullmatch(forms[0]) is not None)
     phrase = phrases.find(line, forms, pats) is not None
