@@ -98,7 +98,6 @@ _SEPARATORS = re.compile(r"\s[|•·»›/>]\s|\s[|•·»›]|[|•·»›]\s|^
 # is_comment_header) compared; leading and trailing runs of non-letters that may be stripped.
 _PHRASE_MAX_CHARS = 120
 _HEADER_MAX_CHARS = 80
-_EDGE_START = re.compile(r"[\W_]*")
 _ASCII_LETTERS = str.maketrans("", "", string.ascii_letters)
 # Repetition inside a document counts normalized keys of lines up to this long; longer lines are
 # compared as they are (they repeat only as exact copies: a menu or a footer printed twice).
@@ -345,6 +344,21 @@ def _bare_words(s: str, tokens: int) -> bool:
     return len(_PUNCT.findall(s)) <= tokens / 8
 
 
+def _edges(s: str) -> int:
+    """The leading plus the trailing run of characters that are not letters or digits ([\\W_]*
+    at each end: [\\W_] is "not str.isalnum"); a line of nothing else counts twice."""
+    n = len(s)
+    i = 0
+    while i < n and not s[i].isalnum():
+        i += 1
+    if i == n:
+        return 2 * n
+    j = n
+    while not s[j - 1].isalnum():
+        j -= 1
+    return i + n - j
+
+
 def _terminal(s: str) -> bool:
     """Ends with sentence-final punctuation, possibly followed by closing quotes or brackets."""
     t = s.rstrip().rstrip(_CLOSERS)
@@ -386,7 +400,8 @@ def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
                 caps += w[0].isupper()
     # Phrases and section headers are compared without spaces runs and edge decoration: a line
     # whose letters alone are longer than any listed phrase (120) or header (80) is none of them.
-    core = nonspace - len(_EDGE_START.match(s).group()) - len(_EDGE_START.match(s[::-1]).group())
+    # (only compared with the header and phrase limits: a line that short needs no edge count)
+    core = nonspace if nonspace <= _HEADER_MAX_CHARS else nonspace - _edges(s)
     if s.isascii():
         letters = len(s) - len(s.translate(_ASCII_LETTERS))
     else:  # every letter is inside a token (a \w run): count there, at C speed when all are letters
