@@ -135,14 +135,19 @@ _FILLER = regex.compile(
     r"更新|公開|配信|投稿|最終更新|更新日|公開日|投稿日|日時|发布|更新于|"
     r"aktualisiert|publié|mis\s+à\s+jour|actualizado|publicado|[(（][^)）]{0,12}[)）]|[\s,，、.。:：|/\-–—·•])+",
     regex.IGNORECASE)
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# The CJK characters the timestamp patterns hold (a line with any other is not a timestamp).
+_TIMESTAMP_CJK = frozenset(c for c in "".join(_TIME_PARTS) + _ZONES + _FILLER.pattern if _CJK_CHAR.match(c))
 
 
 def _timestamp(line: str) -> MetaMatch | None:
     s = unicodedata.normalize("NFKC", line).strip()
     if not s or len(s) > 80:
         return None
-    if _HIRAGANA.search(s) and "(" not in s and "（" not in s:
-        return None  # no time, date or filler word has hiragana (a bracketed note may)
+    if "(" not in s and "（" not in s:  # (a bracketed note may hold anything)
+        for m in _CJK_CHAR.finditer(s):
+            if m.group() not in _TIMESTAMP_CJK:
+                return None  # a CJK character that no time, date, zone or filler word has
     times = list(_TIME_RE.finditer(s))
     if not times:
         return None
@@ -171,7 +176,6 @@ _WHOLE_HINT = re.compile(
     re.IGNORECASE)
 _WHOLE_IN = ("より", "記者", "寄稿し", "協力し")
 _DIGIT = re.compile(r"\d")
-_HIRAGANA = re.compile("[\u3041-\u309f]")
 _SLASHES = regex.compile(r"\s*/\s*")
 # What follows the last slash of a trailing credit chain: one segment, a bracket, spaces.
 _SENTENCE_CUT = regex.compile(r"(?<=\p{L}{2}[.!?])\s+")
@@ -181,10 +185,10 @@ _CHAIN_TAIL = regex.compile(rf"\s*{_SEG}\)?\s*")
 _SENTENCE_IN = regex.compile(r"\p{L}{2}[.!?]\s")
 
 
-def _may_be_whole(norm: str) -> bool:
-    """Whether any whole-line detector can match the normalized line (False: none can)."""
-    return ("/" in norm or _WHOLE_HINT.match(norm) is not None or "contribut" in norm.lower()
-            or (len(norm) <= 80 and _DIGIT.search(norm) is not None) or norm.casefold() in agencies()
+def _has_hint(norm: str) -> bool:
+    """Whether the normalized line holds what a byline, contributor, wire-credit or credit line
+    starts with or holds (False: none of those patterns can match it)."""
+    return (_WHOLE_HINT.match(norm) is not None or "contribut" in norm.lower()
             or (not norm.isascii() and any(t in norm for t in _WHOLE_IN)))
 
 
@@ -198,21 +202,24 @@ def detect(line: str) -> MetaMatch | None:
     whole = (lead, lead + len(s))
     if len(s) <= 160:
         norm = s if s.isascii() else unicodedata.normalize("NFKC", s)
-        if not _may_be_whole(norm):
-            return caption_credit(line)
-        for p in _CONTRIBUTOR:
-            if p.match(norm):
-                return MetaMatch("contributor", *whole, f"Looks like a contributor line: {s!r}.", 0.85)
-        if _WIRE_CREDITS.match(norm):
-            return MetaMatch("contributor", *whole, f"Looks like a wire agency's credits: {s!r}.", 0.85)
-        m = _BYLINE.match(norm)
-        if m and len(norm.split()) <= 16:
-            return MetaMatch("byline", *whole, f"Looks like a byline: {s!r}.", 0.85)
-        if any(p.match(norm) for p in _BYLINE_JA):
-            return MetaMatch("byline", *whole, f"Looks like a byline: {s!r}.", 0.8)
-        if _CREDIT_LINE.match(norm):
-            return MetaMatch("credit", *whole, f"Looks like a photo credit: {s!r}.", 0.85)
-        ts = _timestamp(s) if _DIGIT.search(norm) else None  # (every timestamp has a digit)
+        hint = _has_hint(norm)
+        digit = _DIGIT.search(norm) is not None  # (every timestamp has one)
+        if not (hint or "/" in norm or (digit and len(norm) <= 80) or norm.casefold() in agencies()):
+            return caption_credit(line)  # (most lines: no whole-line shape can match)
+        if hint:  # (the patterns in order; without a hint none of them can match)
+            for p in _CONTRIBUTOR:
+                if p.match(norm):
+                    return MetaMatch("contributor", *whole, f"Looks like a contributor line: {s!r}.", 0.85)
+            if _WIRE_CREDITS.match(norm):
+                return MetaMatch("contributor", *whole, f"Looks like a wire agency's credits: {s!r}.", 0.85)
+            m = _BYLINE.match(norm)
+            if m and len(norm.split()) <= 16:
+                return MetaMatch("byline", *whole, f"Looks like a byline: {s!r}.", 0.85)
+            if any(p.match(norm) for p in _BYLINE_JA):
+                return MetaMatch("byline", *whole, f"Looks like a byline: {s!r}.", 0.8)
+            if _CREDIT_LINE.match(norm):
+                return MetaMatch("credit", *whole, f"Looks like a photo credit: {s!r}.", 0.85)
+        ts = _timestamp(s) if digit else None
         if ts:
             return MetaMatch("timestamp", *whole, ts.reason, ts.confidence)
         parts = [p for p in _SLASHES.split(norm) if p] if "/" in norm else [norm]

@@ -28,9 +28,10 @@ from . import rule
                  "metadata.contributor": "a contributor line (… contributed reporting)"})
 def metadata(text: str, ctx) -> Iterator[Edit]:
     for line in split_lines(text):
-        if line.blank:
-            continue
-        m = detect(line.text)
+        t = line.text
+        if not t or t.isspace() or (len(t) > 300 and len(t.strip()) > 300):
+            continue  # blank, or longer than any metadata line (detect() says None: not even asked)
+        m = detect(t)
         if m is None:
             continue
         if m.kind == "caption-credit":
