@@ -189,7 +189,7 @@ def _has_hint(norm: str) -> bool:
     """Whether the normalized line holds what a byline, contributor, wire-credit or credit line
     starts with or holds (False: none of those patterns can match it)."""
     return (_WHOLE_HINT.match(norm) is not None or "contribut" in norm.lower()
-            or (not norm.isascii() and any(t in norm for t in _WHOLE_IN)))
+            or (not norm.isascii() and any(map(norm.__contains__, _WHOLE_IN))))
 
 
 @lru_cache(maxsize=65536)
