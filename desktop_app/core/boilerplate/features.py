@@ -258,6 +258,7 @@ class _Gate:
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _TOKEN = re.compile(r"\w+")
+_ASCII_ALNUM = re.compile("[a-z0-9]")  # (in lower-cased text)
 
 
 @lru_cache(maxsize=1)
@@ -306,7 +307,8 @@ def _line_gates(s: str, tokens: list[str]) -> _Gates:
         if "'" in runs or "-" in runs or "’" in runs:
             runs = runs.replace("'", " ").replace("-", " ").replace("’", " ")
     all_words, caseless, cased = _gate_union()
-    if (all_words.isdisjoint(runs.split())
+    # (gate words are ASCII letters and digits: runs without any, as in most CJK lines, hold none)
+    if ((_ASCII_ALNUM.search(runs) is None or all_words.isdisjoint(runs.split()))
             and not (_gate_chars().search(s) and any(map(s.__contains__, caseless)))
             and "credit" not in runs and "photo" not in runs  # (_CAPTION_GLUED)
             and not (cased and any(map(s.lower().__contains__, cased)))):
