@@ -258,6 +258,7 @@ class _Gate:
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _TOKEN = re.compile(r"\w+")
+_NOT_LETTERS = re.compile(r"[\d_'’\-]+")
 _ASCII_ALNUM = re.compile("[a-z0-9]")  # (in lower-cased text)
 
 
@@ -408,7 +409,9 @@ def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
         letters = len(s) - len(s.translate(_ASCII_LETTERS))
     else:  # every letter is inside a token (a \w run): count there, at C speed when all are letters
         joined = "".join(tokens)
-        letters = len(joined) if joined.isalpha() else sum(map(str.isalpha, joined))
+        if not joined.isalpha():  # (digits, apostrophes, hyphens, underscores are no letters)
+            joined = _NOT_LETTERS.sub("", joined)
+        letters = len(joined) if joined.isalpha() or not joined else sum(map(str.isalpha, joined))
     link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s)) if has_link else 0
     cookies = g.cookies and _COOKIES.search(s) is not None
     legal = cookies or (g.legal and legal_pattern().search(s) is not None)
