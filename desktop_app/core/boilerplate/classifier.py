@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from desktop_app.core.boilerplate.features import LineFeatures, line_features
+from desktop_app.core.boilerplate.features import LineFeatures, batch_key, line_features
 from desktop_app.core.boilerplate.metadata import detect as detect_metadata
 from desktop_app.core.mojibake import repair_text
 from desktop_app.core.mojibake.engine import is_suspicious
@@ -192,7 +192,7 @@ def _is_short_item(f: LineFeatures | None) -> bool:
 
 
 def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: Any,
-                     w: dict[str, dict[str, float]]) -> dict[int, Evidence]:
+                     w: dict[str, dict[str, float]], docs: dict[int, int] | None = None) -> dict[int, Evidence]:
     """Evidence from around each line: menu runs, repetition in the document and in the batch
     (only lines with some evidence are in the result)."""
     E, C = w["evidence"], w["corpus"]
@@ -242,11 +242,17 @@ def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: A
         for i in body:
             if feats[i].alpha_ratio < 0.5:
                 continue  # figures recur across documents without being furniture
-            docs = corpus.doc_count(lines[i].text)
-            share = docs / corpus.documents
-            if docs >= C["min_documents"] and share >= C["share_evidence"]:
-                ev.setdefault(i, []).append(("corpus_some", docs, E["corpus_some"]))
+            n = _doc_count(corpus, lines[i].text, feats[i])
+            if docs is not None:
+                docs[i] = n  # (for classify: the same lines are asked about again)
+            if n >= C["min_documents"] and n / corpus.documents >= C["share_evidence"]:
+                ev.setdefault(i, []).append(("corpus_some", n, E["corpus_some"]))
     return ev
+
+
+def _doc_count(corpus: Any, line: str, f: LineFeatures) -> int:
+    """How many of the batch's documents hold the line, by its normalized form from its features."""
+    return corpus.doc_count_normalized(batch_key(f))
 
 
 def _region(values: list[float]) -> tuple[int, int] | None:
@@ -329,6 +335,7 @@ class Judgement:
     zone: tuple[int, int] | None = None  # the main text with its furniture-free neighbours (kept)
     comments: tuple[int, int] | None = None  # a comment section after the main text (header, last line)
     listings: dict[int, int] = field(default_factory=dict)  # line -> entries of the teaser list it is in
+    docs: dict[int, int] = field(default_factory=dict)  # line -> documents of the batch holding it
 
 
 def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = None,
@@ -340,7 +347,8 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     if feats is None:
         feats = line_features(lines)
     body = [i for i, f in enumerate(feats) if f is not None]
-    around = context_evidence(lines, feats, ctx, w)
+    docs: dict[int, int] = {}
+    around = context_evidence(lines, feats, ctx, w, docs)
     evidence: dict[int, Evidence] = {}
     strong: dict[int, bool] = {}
     furnished: dict[int, bool] = {}
@@ -364,7 +372,7 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
         own = scores[pos]
         m = len(near) - 1
         ctx_score[i] = (1 - nw) * own + nw * ((sum(near) - own) / m if m else own)
-    j = Judgement(feats, evidence, strong, score, ctx_score)
+    j = Judgement(feats, evidence, strong, score, ctx_score, docs=docs)
     seeds = [i for i in body if score[i] >= X["seed"]]
     if len(body) < X["min_lines"] or sum(feats[i].words for i in seeds) < X["min_main_words"]:
         # Too little running text to tell a main text from the rest (a link page, a list, a table).
@@ -482,7 +490,9 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset(),
         for i in body:
             if i in skip or j.features[i].alpha_ratio < 0.5:
                 continue
-            docs = corpus.doc_count(lines[i].text)
+            docs = j.docs.get(i)
+            if docs is None:
+                docs = _doc_count(corpus, lines[i].text, j.features[i])
             if docs >= C["min_documents"] and docs / corpus.documents >= C["share_remove"] and not metadata_near(i):
                 shared[i] = docs
         # When most of a document recurs across the batch, the batch holds copies (or versions) of

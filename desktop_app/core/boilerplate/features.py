@@ -445,6 +445,12 @@ _DIGIT = regex.compile(r"\d")
 _DIGITS = regex.compile(r"\d+")
 
 
+def batch_key(f: LineFeatures) -> str:
+    """The line as corpus.normalize_line gives it (what the batch counts), from its features: their
+    key is that form for lines of at most 15 words, and the NFKC-normalized line for longer ones."""
+    return f.key if f.words <= _KEY_MAX_WORDS else _key(f.key)
+
+
 def _key(s: str) -> str:
     """corpus.normalize_line(s) for a line of NFKC-normalized text (its NFKC step is a no-op then),
     without collapsing spaces when there is nothing to collapse."""
