@@ -362,16 +362,6 @@ def _edges(s: str) -> int:
     return i + n - j
 
 
-def _terminal(s: str) -> bool:
-    """Ends with sentence-final punctuation, possibly followed by closing quotes or brackets."""
-    t = s.rstrip().rstrip(_CLOSERS)
-    return bool(t) and t[-1] in _FINAL
-
-
-def _ellipsis(s: str) -> bool:
-    return s.rstrip().endswith(_ELLIPSES)
-
-
 def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
     """The features of the NFKC-normalized, stripped line `s`; `g` says which rare checks can hit
     (None: the line's own words say)."""
@@ -379,7 +369,7 @@ def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
     if g is None:
         g = _line_gates(s, tokens)
     cjk = 0 if s.isascii() else sum(map(len, _CJK_RUN.findall(s)))
-    latin = [t for t in tokens if not _CJK.match(t)] if cjk else tokens
+    latin = [t for t in tokens if t[0] < "\u3005" or not _CJK.match(t)] if cjk else tokens  # (below: no CJK)
     words = len(latin) + cjk / 2
     has_link = g.link and _LINK_HINT.search(s) is not None
     if cjk > len(latin):
@@ -394,7 +384,8 @@ def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
         ratio = stop_ratio(latin)
     # (a printable line's only whitespace is the plain space: count those instead of splitting)
     nonspace = len(s) - s.count(" ") if s.isprintable() else len("".join(s.split()))
-    terminal = _terminal(s)
+    t = s.rstrip(_CLOSERS)  # ends like a sentence: . ! ? 。 ！ ？ …, then closing quotes or brackets
+    terminal = bool(t) and t[-1] in _FINAL
     caps = total = 0
     if not terminal:  # title case speaks only for lines that do not end like a sentence
         for w in latin:
@@ -429,7 +420,7 @@ def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
         phrase,
         section_end,
         comments,
-        _ellipsis(s),
+        s.endswith(_ELLIPSES),
         _glued(s),
         words >= 12 and not cjk and ratio < 0.15 and not terminal and _bare_words(s, len(tokens)),
         g.cta and words <= 25 and _CTA.search(s) is not None,
