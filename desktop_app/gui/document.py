@@ -101,7 +101,7 @@ def load_file(path: str | os.PathLike, encoding: str | None = None) -> Loaded:
             text, enc = decoded.text, decoded.encoding
             conf = float(getattr(decoded, "confidence", 1.0) or 0.0)
             cands = tuple(getattr(decoded, "candidates", ()) or ())
-            replaced = int(getattr(decoded, "replaced", 0) or 0)
+            replaced = sum(b - a for a, b in decoded.replaced)  # bytes that became U+FFFD
         else:
             data = path.read_bytes()
             if b"\x00" in data[:8192] and encoding is None:

@@ -664,8 +664,14 @@ class MainWindow(QMainWindow):
             self.review_summary.setText("")
             return
         self.encoding_button.setText(self.tr("{0} ({1:.0%})").format(doc.encoding or "?", doc.confidence))
-        self.encoding_button.setToolTip(self.tr("Detected encoding {0}, {1:.0%} sure. Click to reopen with "
-                                                "another encoding.").format(doc.encoding, doc.confidence))
+        tip = self.tr("Detected encoding {0}, {1:.0%} sure. Click to reopen with "
+                      "another encoding.").format(doc.encoding, doc.confidence)
+        if doc.replaced:
+            self.encoding_button.setText(self.tr("{0} ({1:.0%}) · {2} bytes lost").format(
+                doc.encoding or "?", doc.confidence, doc.replaced))
+            tip = self.tr("{0} bytes could not be decoded as {1} and are shown as \ufffd. Another encoding may "
+                          "read them: click to reopen.").format(doc.replaced, doc.encoding) + "\n\n" + tip
+        self.encoding_button.setToolTip(tip)
         counts = doc.counts()
         total = sum(counts.values())
         if doc.analysed_revision < 0:

@@ -98,6 +98,8 @@ class DocumentListModel(QAbstractListModel):
             parts.append(self.tr("{0} accepted").format(done))
         if doc.encoding:
             parts.append(doc.encoding)
+        if doc.replaced:
+            parts.append(self.tr("{0} undecodable bytes").format(doc.replaced))
         return " · ".join(parts)
 
     # --- changes ------------------------------------------------------------------------------

@@ -51,6 +51,7 @@
     <name>DiffView</name>
     <message>
         <source>Original</source>
+        <extracomment>A diff whose inline text is longer than this builds the documents of the mode shown only; the other mode&apos;s are built when it is chosen. Each pane&apos;s document costs ~4x its text (Qt keeps ~130 bytes per line, and ~370 more once the pane is laid out): for a 20 MB file, ~250 MB per pane not shown.</extracomment>
         <translation>元のテキスト</translation>
     </message>
     <message>
@@ -143,6 +144,10 @@
     <message>
         <source>{0} accepted</source>
         <translation>{0} 件承認済み</translation>
+    </message>
+    <message>
+        <source>{0} undecodable bytes</source>
+        <translation>復号できないバイト {0} 個</translation>
     </message>
 </context>
 <context>
@@ -576,7 +581,7 @@
     <name>FindBar</name>
     <message>
         <source>Find in text</source>
-        <extracomment>Typing pauses this long before the text is analysed again. Folders dropped or opened contribute at most this many files. Background tasks started per event-loop turn when many are due at once. Texts longer than twice this are analysed in paragraph-aligned sections of about this many characters. The section on screen is analysed first, and smaller, so that its highlights come quickly.</extracomment>
+        <extracomment>Typing pauses this long before the text is analysed again. Folders dropped or opened contribute at most this many files. Background tasks started per event-loop turn when many are due at once. Texts longer than twice this are analysed in paragraph-aligned sections of about this many characters. The section on screen is analysed first, and smaller, so that its highlights come quickly. Each section is analysed with about this much text around it, for context (see _run_sections).</extracomment>
         <translation>テキスト内を検索</translation>
     </message>
     <message>
@@ -826,6 +831,14 @@
     <message>
         <source>Detected encoding {0}, {1:.0%} sure. Click to reopen with another encoding.</source>
         <translation>検出した文字コード: {0}（確度 {1:.0%}）。クリックすると別の文字コードで開き直せます。</translation>
+    </message>
+    <message>
+        <source>{0} ({1:.0%}) · {2} bytes lost</source>
+        <translation>{0}（{1:.0%}）・{2} バイト欠落</translation>
+    </message>
+    <message>
+        <source>{0} bytes could not be decoded as {1} and are shown as �. Another encoding may read them: click to reopen.</source>
+        <translation>{0} バイトは {1} として復号できず、� と表示されています。別のエンコーディングなら読める可能性があります。クリックして開き直してください。</translation>
     </message>
     <message>
         <source>Analysing…</source>
@@ -1228,7 +1241,7 @@ After: {4}</source>
     <name>buffer</name>
     <message>
         <source>Typing</source>
-        <extracomment>Characters put into the QTextDocument per event-loop turn while filling it. Up to this many splices are applied to the QTextDocument with cursors; more replace its text. Texts at least this long are shown with lines grouped into blocks of about GROUP_CHARS characters. The user typed (the text changed outside of review commands); carries the Document. Text and/or proposals changed through a command (accept, reject, undo, redo); carries the Document. The QTextDocument now holds the whole text. Lines are grouped into blocks (U+2028 inside a block): see the module&apos;s docstring.</extracomment>
+        <extracomment>Characters put into the QTextDocument per event-loop turn while filling it. Up to this many splices are applied to the QTextDocument with cursors; more replace its text. Texts at least this long are shown with lines grouped into blocks of about GROUP_CHARS characters. The user typed (the text changed outside of review commands); carries the Document. Text and/or proposals changed through a command (accept, reject, undo, redo); carries the Document. The QTextDocument now holds the whole text. `qdoc` is another QTextDocument now (one built in the background was adopted): views re-attach. Lines are grouped into blocks (U+2028 inside a block): see the module&apos;s docstring.</extracomment>
         <translation>入力</translation>
     </message>
 </context>

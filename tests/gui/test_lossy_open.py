@@ -1,0 +1,37 @@
+"""A file with a few undecodable bytes opens, and the loss is shown where the user looks."""
+
+from __future__ import annotations
+
+import pytest
+from gui_helpers import wait_idle
+
+from desktop_app.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot):
+    w = MainWindow()
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    for d in w.documents.documents:
+        d.saved_revision = d.revision
+    w.close()
+    w.deleteLater()
+
+
+def test_utf8_with_invalid_bytes_opens_and_says_what_was_lost(qtbot, window, tmp_path):
+    p = tmp_path / "mostly-utf8.txt"
+    body = "東京都は新しい規制を発表した。市長は会見で詳しく説明した。\n" * 20
+    p.write_bytes(body.encode("utf-8") + b"The mayor said she didn\x92t agree.\n")
+    window.open_paths([p])
+    wait_idle(qtbot, window)
+    doc = window.documents.documents[0]
+    assert doc.ok, doc.error
+    assert doc.encoding == "utf-8" and doc.replaced == 1
+    assert "didn\ufffdt" in doc.text
+    row = window.documents.row_of(doc)
+    assert "1 undecodable bytes" in window.documents.data(window.documents.index(row))
+    window.select_document(doc)
+    assert "bytes lost" in window.encoding_button.text()
+    assert "could not be decoded" in window.encoding_button.toolTip()
