@@ -833,6 +833,7 @@ class MainWindow(QMainWindow):
             self._show_document(doc)
             self._prepare_in_background(doc)
         self.documentLoaded.emit(doc)
+        self._update_actions()
         self._after_load()
 
     def _prepare_in_background(self, doc: Document) -> None:
@@ -868,6 +869,7 @@ class MainWindow(QMainWindow):
             self._show_document(doc)
         self.statusBar().showMessage(self.tr("Could not open {0}: {1}").format(doc.name, reason), 8000)
         self.documentLoaded.emit(doc)
+        self._update_actions()
         self._after_load()
 
     def _after_load(self) -> None:
@@ -984,6 +986,8 @@ class MainWindow(QMainWindow):
             self.documents.refresh(d)
             if d is self.current:
                 self._refresh_review(keep_selection=True)
+            else:
+                self._update_actions()  # "in all documents" actions follow every document
             self.sectionAnalysed.emit(d)
             if rest:
                 self.statusBar().showMessage(self.tr("Analysing {0}: {1} sections to go…").format(

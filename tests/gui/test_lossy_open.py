@@ -35,3 +35,15 @@ def test_utf8_with_invalid_bytes_opens_and_says_what_was_lost(qtbot, window, tmp
     window.select_document(doc)
     assert "bytes lost" in window.encoding_button.text()
     assert "could not be decoded" in window.encoding_button.toolTip()
+
+
+def test_all_documents_actions_follow_documents_loaded_behind_a_failed_one(qtbot, window, tmp_path):
+    binary = tmp_path / "a-image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    good = tmp_path / "b-article.txt"
+    good.write_text("A sentence with trailing spaces.   \n\n\n\nAnother one.\n", encoding="utf-8")
+    window.open_paths([binary, good])
+    wait_idle(qtbot, window)
+    assert window.current is not None and not window.current.ok  # the failed file is the one shown
+    assert window.act_export_all.isEnabled()
+    assert window.act_accept_everywhere.isEnabled()
