@@ -83,7 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="files or folders (folders are searched recursively; hidden files are skipped); "
                              "'-' reads standard input")
     common.add_argument("--format", choices=("txt", "jsonl"), default="txt",
-                        help="txt: each file is one text (default); jsonl: one JSON object per line")
+                        help="txt: each file is one text (default); jsonl: one JSON object per line (in a "
+                             "folder, only *.jsonl and *.ndjson files are taken; lines that are not valid "
+                             "JSON are written through unchanged)")
     common.add_argument("--text-field", default="text", metavar="NAME",
                         help="with --format jsonl, the field to clean (default: text); other fields are kept")
     common.add_argument("--only", type=_categories, metavar="CATS",
@@ -210,12 +212,12 @@ def _log_hint(log_path: Path | None) -> str:
 class StreamingFile:
     """A file written piece by piece that appears atomically when committed (temp + fsync + rename)."""
 
-    def __init__(self, target: Path) -> None:
+    def __init__(self, target: Path, errors: str = "strict") -> None:
         if target.is_symlink():  # like export.atomic_write_*: the link survives, its target changes
             target = Path(os.path.realpath(target))
         self.target = target
         fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        self.out: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self.out: IO[str] = os.fdopen(fd, "w", encoding="utf-8", errors=errors, newline="")
 
     def write(self, s: str) -> None:
         self.out.write(s)
@@ -339,6 +341,7 @@ class Run:
             stdin_file = self.spool_stdin()
         sources, problems = batch.discover(
             a.paths, exclude=[out] if out else (), stdin_file=stdin_file, max_bytes=a.max_size,
+            suffixes=batch.JSONL_SUFFIXES if a.format == "jsonl" else None,
             stdin_bytes=lambda: sys.stdin.buffer.read(-1 if a.max_size is None else a.max_size + 1))
         folder_given = any(os.path.isdir(p) for p in a.paths if p != "-")
         if not self.is_check and out is None and not in_place and (len(sources) > 1 or folder_given):
@@ -485,7 +488,7 @@ class Run:
             elif isinstance(res, JsonlChunkResult):
                 self.bar.update(res.size)
                 src = sources[res.index]
-                st = state.setdefault(res.index, {"changed": 0, "dropped": 0, "broken": False})
+                st = state.setdefault(res.index, {"changed": 0, "problems": 0, "records": 0, "broken": False})
                 if res.index not in streams and not st["broken"]:
                     streams[res.index] = self.open_stream(src, targets[res.index], st)
                 stream = streams.get(res.index)
@@ -496,10 +499,9 @@ class Run:
                         st["broken"] = True
                         self.fail(src.display, f"cannot write {targets[res.index]}: {_write_reason(exc)}")
                 for p in res.problems:
-                    what = "left out of the output" if p.dropped else "kept unchanged"
-                    self.fail(src.display, f"{p.reason} (record {what})",
+                    self.fail(src.display, f"{p.reason} (line kept unchanged)",
                               res.detail if "internal error" in p.reason else "", record=p.line)
-                    st["dropped"] += p.dropped
+                    st["problems"] += 1
                 for entry in res.entries:
                     if report:
                         report.add(entry)
@@ -509,6 +511,7 @@ class Run:
                         for line in format_entry(entry):
                             _out_line(line)
                 st["changed"] += res.changed
+                st["records"] += res.records
                 self.totals.documents += res.records
                 self.totals.changed += res.changed
                 self.totals.applied += res.applied
@@ -517,9 +520,7 @@ class Run:
                 self.totals.bytes += res.size
             elif isinstance(res, JsonlEnd):
                 src = sources[res.index]
-                st = state.setdefault(res.index, {"changed": 0, "dropped": 0, "broken": False})
-                for n in res.bad_lines:
-                    self.fail(src.display, "not valid UTF-8 (record left out of the output)", record=n)
+                st = state.setdefault(res.index, {"changed": 0, "problems": 0, "records": 0, "broken": False})
                 stream = streams.pop(res.index, None)
                 if stream is None and not st["broken"] and res.error is None:
                     stream = self.open_stream(src, targets[res.index], st)  # an empty file
@@ -528,9 +529,14 @@ class Run:
                     if stream is not None:
                         self.finish_stream(stream, src, targets[res.index], in_place, False)
                     continue
-                dirty = st["changed"] or st["dropped"] or res.bad_lines
+                if stream is not None and not st["records"] and st["problems"]:
+                    # not one record could be read (a wrong --encoding? not JSONL?): no output at all
+                    self.fail(src.display, "no record could be read; nothing written")
+                    stream.abort()
+                    continue
                 if stream is not None:
-                    self.finish_stream(stream, src, targets[res.index], in_place, not st["broken"], dirty)
+                    self.finish_stream(stream, src, targets[res.index], in_place, not st["broken"],
+                                       bool(st["changed"]))
 
     def open_stream(self, src, target, st):
         if self.is_check:
@@ -540,7 +546,7 @@ class Run:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             self.check_inside(target)
-            return StreamingFile(target)
+            return StreamingFile(target, errors="surrogateescape")  # undecodable lines go back as they were
         except (OSError, UsageError) as exc:
             st["broken"] = True
             reason = _write_reason(exc) if isinstance(exc, OSError) else str(exc)
@@ -677,7 +683,11 @@ class _StdoutStream:
         buf = getattr(sys.stdout, "buffer", None)
         if buf is not None:
             sys.stdout.flush()
-            buf.write(s.encode("utf-8", "backslashreplace"))
+            try:
+                data = s.encode("utf-8", "surrogateescape")  # undecodable JSONL lines: their own bytes
+            except UnicodeEncodeError:
+                data = s.encode("utf-8", "backslashreplace")
+            buf.write(data)
         else:
             sys.stdout.write(s)
 

@@ -118,6 +118,68 @@ class RecordError(ValueError):
     """A JSONL record whose text field cannot be cleaned (reported with its line number)."""
 
 
+def text_span(line: str, text_field: str) -> tuple[int, int] | None:
+    """Where the value of `text_field` sits in a JSON object's source line (the last one, as json.loads
+    keeps the last of duplicate keys), or None. Lets a changed record be re-serialized by splicing in
+    the new string only: every other byte (numbers such as 1e400 or 1.10, key order, spacing) is kept."""
+    from json.decoder import scanstring
+
+    decoder = _SPAN_DECODER
+    ws = " \t\r\n"
+    n = len(line)
+    i = 0
+    while i < n and line[i] in ws:
+        i += 1
+    if i >= n or line[i] != "{":
+        return None
+    i += 1
+    span = None
+    while True:
+        while i < n and line[i] in ws:
+            i += 1
+        if i < n and line[i] == "}":
+            return span
+        if i >= n or line[i] != '"':
+            return None
+        key, i = scanstring(line, i + 1)
+        while i < n and line[i] in ws:
+            i += 1
+        if i >= n or line[i] != ":":
+            return None
+        i += 1
+        while i < n and line[i] in ws:
+            i += 1
+        start = i
+        _, i = decoder.raw_decode(line, i)
+        if key == text_field:
+            span = (start, i)
+        while i < n and line[i] in ws:
+            i += 1
+        if i < n and line[i] == ",":
+            i += 1
+            continue
+        return span if i < n and line[i] == "}" else None
+
+
+_SPAN_DECODER = json.JSONDecoder()
+
+
+def splice_text(line: str, text_field: str, new_text: str) -> str | None:
+    """`line` (a JSON object) with its text field's value replaced by `new_text`, all else verbatim."""
+    try:
+        span = text_span(line, text_field)
+    except (ValueError, RecursionError):
+        return None
+    if span is None:
+        return None
+    value = json.dumps(new_text, ensure_ascii=False)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # an unpaired surrogate (from a "\ud800" escape): keep it escaped
+        value = json.dumps(new_text, ensure_ascii=True)
+    return line[:span[0]] + value + line[span[1]:]
+
+
 def parse_record(line: str, text_field: str) -> tuple[dict[str, Any], str]:
     """Parse one JSONL line: (record, text). Raises RecordError with a short reason."""
     try:
@@ -225,7 +287,8 @@ def is_backup_name(name: str) -> bool:
 
 def discover(paths: Sequence[str], *, exclude: Iterable[str | os.PathLike] = (),
              stdin_bytes: Callable[[], bytes] | None = None, stdin_file: str | None = None,
-             max_bytes: int | None = None) -> tuple[list[Source], list[Problem]]:
+             max_bytes: int | None = None,
+             suffixes: tuple[str, ...] | None = None) -> tuple[list[Source], list[Problem]]:
     """Expand command-line paths into sources, in a deterministic order.
 
     Folders are walked recursively in sorted order; hidden files and folders (".name"), backups
@@ -233,7 +296,8 @@ def discover(paths: Sequence[str], *, exclude: Iterable[str | os.PathLike] = (),
     followed (no loops). Which files are text is decided by content, by the worker that reads them.
     "-" is standard input: read once via `stdin_bytes` (which should stop after max_bytes + 1 bytes:
     more is refused), or already spooled to `stdin_file` (JSONL, which is read twice and must not
-    sit in memory).
+    sit in memory). `suffixes` (e.g. JSONL_SUFFIXES): inside folders, only files whose names end so
+    (case-insensitive) are taken; files named on the command line are always taken.
     """
     sources: list[Source] = []
     problems: list[Problem] = []
@@ -268,7 +332,7 @@ def discover(paths: Sequence[str], *, exclude: Iterable[str | os.PathLike] = (),
             continue
         if stat.S_ISDIR(st.st_mode):
             found: list[Source] = []
-            _walk(arg, found, problems, excluded)
+            _walk(arg, found, problems, excluded, suffixes)
             sources += sorted(found, key=lambda s: s.rel)
         else:
             sources.append(Source(arg, arg, (sanitize_part(os.path.basename(arg.rstrip(os.sep)) or arg),),
@@ -276,7 +340,11 @@ def discover(paths: Sequence[str], *, exclude: Iterable[str | os.PathLike] = (),
     return sources, problems
 
 
-def _walk(root: str, sources: list[Source], problems: list[Problem], excluded: set[str]) -> None:
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def _walk(root: str, sources: list[Source], problems: list[Problem], excluded: set[str],
+          suffixes: tuple[str, ...] | None = None) -> None:
     def onerror(exc: OSError) -> None:
         problems.append(Problem(exc.filename or root, _os_reason(exc)))
 
@@ -287,6 +355,8 @@ def _walk(root: str, sources: list[Source], problems: list[Problem], excluded: s
         parts = () if rel_dir == os.curdir else tuple(rel_dir.split(os.sep))
         for name in sorted(filenames):
             if name.startswith(".") or is_backup_name(name):
+                continue
+            if suffixes and not name.lower().endswith(suffixes):
                 continue
             full = os.path.join(dirpath, name)
             try:
@@ -351,7 +421,7 @@ class FileResult:
 class RecordProblem:
     line: int
     reason: str
-    dropped: bool                    # the line is not valid JSON and is left out of the output
+    dropped: bool = False            # (no longer used: every line is kept, unchanged if it has a problem)
 
 
 @dataclass
@@ -379,6 +449,9 @@ class JsonlChunk:
     first_line: int                  # 1-based line number of lines[0]
     lines: tuple[str, ...]           # raw lines, with their terminators
     size: int
+    encoding: str = "utf-8"          # the source's codec
+    bad: frozenset[int] = frozenset()  # offsets of lines that are not valid in that codec: their
+                                       # bytes are held as surrogate escapes and written back as is
 
 
 _STATE: dict[str, Any] = {}
@@ -461,16 +534,19 @@ def clean_jsonl_task(chunk: JsonlChunk) -> JsonlChunkResult:
         line_no = chunk.first_line + offset
         body = raw.rstrip("\r\n")
         ending = raw[len(body):]
+        if offset in chunk.bad:
+            codec = "UTF-8" if chunk.encoding == "utf-8" else chunk.encoding
+            result.problems.append(RecordProblem(line_no, f"not valid {codec}", False))
+            result.lines.append(raw)
+            continue
         if not body.strip():
             result.lines.append(raw)
             continue
         try:
             record, text = parse_record(body, config.text_field)
         except RecordError as exc:
-            dropped = str(exc).startswith("not valid JSON")
-            result.problems.append(RecordProblem(line_no, str(exc), dropped))
-            if not dropped:
-                result.lines.append(raw)
+            result.problems.append(RecordProblem(line_no, str(exc), False))
+            result.lines.append(raw)
             continue
         result.records += 1
         try:
@@ -490,19 +566,18 @@ def clean_jsonl_task(chunk: JsonlChunk) -> JsonlChunkResult:
         result.notices += len(summary.notices)
         if cleaned != text:
             result.changed += 1
-            record[config.text_field] = cleaned
-            out = json.dumps(record, ensure_ascii=False)
-            try:
-                out.encode("utf-8")
-            except UnicodeEncodeError:  # an unpaired surrogate (from a "\ud800" escape): keep it escaped
-                out = json.dumps(record, ensure_ascii=True)
+            out = splice_text(body, config.text_field, cleaned)
+            if out is None:  # (cannot happen for a line parse_record accepted; never lose the record)
+                result.problems.append(RecordProblem(line_no, "could not rewrite the record", False))
+                result.lines.append(raw)
+                continue
             result.lines.append(out + (ending or "\n"))
         else:
             result.lines.append(raw)
         if config.details:
             result.entries.append(document_entry(chunk.display, text, summary.applied, summary.proposed,
                                                  summary.notices, record=line_no,
-                                                 decoding={"encoding": "utf-8"}))
+                                                 decoding={"encoding": chunk.encoding}))
     return result
 
 
@@ -521,8 +596,8 @@ def corpus_files_task(items: list[tuple[int, Source]]) -> CorpusStats:
 def corpus_jsonl_task(chunk: JsonlChunk) -> CorpusStats:
     config: BatchConfig = _STATE["config"]
     stats = CorpusStats()
-    for raw in chunk.lines:
-        if not raw.strip():
+    for k, raw in enumerate(chunk.lines):
+        if not raw.strip() or k in chunk.bad:
             continue
         try:
             _, text = parse_record(raw.rstrip("\r\n"), config.text_field)
@@ -549,47 +624,107 @@ def file_chunks(items: Iterable[tuple[int, Source]]) -> Iterator[list[tuple[int,
         yield chunk
 
 
-def jsonl_lines(source: Source) -> Iterator[tuple[int, str | None, int]]:
-    """(line number, decoded line or None if not UTF-8, byte size), streamed from a JSONL source."""
-    if source.data is not None:
-        import io
+JSONL_SNIFF_BYTES = 64 << 10
 
+
+def jsonl_encoding(head: bytes, forced: str | None = None) -> tuple[str, int]:
+    """(codec, BOM length) of a JSONL source from its first bytes: `forced` (--encoding) if given,
+    else a BOM, else UTF-8 if the head is (nearly) UTF-8, else the codec text files would get."""
+    from desktop_app.core.decoding import _bom, _codec_name, decode_bytes
+
+    found = _bom(head)
+    if forced:
+        codec = _codec_name(forced) or forced
+        if found and (found[1].startswith(codec) or (codec == "utf-8" and found[1] == "utf-8-sig")):
+            return ("utf-8" if found[1] == "utf-8-sig" else found[1]), len(found[0])
+        return codec, 0
+    if found:
+        return ("utf-8" if found[1] == "utf-8-sig" else found[1]), len(found[0])
+    cut = head.rfind(b"\n") + 1 or len(head)
+    sample = head[:cut]
+    try:
+        sample.decode("utf-8")
+        return "utf-8", 0
+    except UnicodeDecodeError:
+        pass
+    try:
+        decoded = decode_bytes(sample)
+    except Exception:
+        return "utf-8", 0
+    return ("utf-8" if decoded.encoding in ("utf-8", "ascii") else decoded.encoding), 0
+
+
+def _ascii_compatible(codec: str) -> bool:
+    """Whether b"\\n" can only ever be a line break in this codec (not part of a wider character)."""
+    c = codec.lower().replace("_", "-")
+    return not (c.startswith(("utf-16", "utf-32", "utf16", "utf32")) or c.startswith("iso-2022")
+                or c.startswith("iso2022") or c in ("utf-7", "utf7"))
+
+
+def jsonl_lines(source: Source, encoding: str | None = None) -> Iterator[tuple[int, str, int, bool]]:
+    """(line number, decoded line, byte size, decoded cleanly), streamed from a JSONL source.
+
+    A line that is not valid in the source's codec comes back with ok=False and its raw bytes held as
+    surrogate escapes (UTF-8 with "surrogateescape"), so writing it back reproduces it byte for byte.
+    The codec is `encoding` (--encoding) or detected from the first 64 KB (`jsonl_encoding`).
+    """
+    import io
+
+    if source.data is not None:
         stream = io.BytesIO(source.data)
     else:
         stream = open(source.path, "rb")  # noqa: SIM115 (closed below)
     with stream:
+        head = stream.read(JSONL_SNIFF_BYTES)
+        codec, skip = jsonl_encoding(head, encoding)
+        stream.seek(skip)
+        if not _ascii_compatible(codec):
+            text = io.TextIOWrapper(stream, encoding=codec, errors="replace", newline="")
+            for n, line in enumerate(text, start=1):
+                yield n, line, len(line.encode(codec, "replace")), True
+            return
         for n, raw in enumerate(stream, start=1):
-            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
             try:
-                yield n, raw.decode("utf-8"), len(raw)
-            except UnicodeDecodeError:
-                yield n, None, len(raw)
+                yield n, raw.decode(codec), len(raw), True
+            except (UnicodeDecodeError, LookupError):
+                yield n, raw.decode("utf-8", "surrogateescape"), len(raw), False
 
 
-def jsonl_chunks(index: int, source: Source, bad_lines: list[int] | None = None) -> Iterator[JsonlChunk]:
-    """Chunks of consecutive JSONL lines. Lines that are not UTF-8 are noted in `bad_lines`, and the
-    chunk is cut there so every chunk holds consecutive lines."""
+def source_jsonl_encoding(source: Source, encoding: str | None = None) -> str:
+    """The codec `jsonl_lines` decodes this source with."""
+    if source.data is not None:
+        head = source.data[:JSONL_SNIFF_BYTES]
+    else:
+        with open(source.path, "rb") as f:
+            head = f.read(JSONL_SNIFF_BYTES)
+    return jsonl_encoding(head, encoding)[0]
+
+
+def jsonl_chunks(index: int, source: Source, bad_lines: list[int] | None = None,
+                 encoding: str | None = None) -> Iterator[JsonlChunk]:
+    """Chunks of consecutive JSONL lines (every line of the source, in order). Lines that are not
+    valid in the codec are marked in the chunk's `bad` set (and noted in `bad_lines`)."""
+    codec = None
     lines: list[str] = []
+    bad: set[int] = set()
     first = 1
     size = 0
-    for n, line, nbytes in jsonl_lines(source):
-        if line is None:
-            if bad_lines is not None:
-                bad_lines.append(n)
-            if lines:
-                yield JsonlChunk(index, source.display, first, tuple(lines), size)
-            lines, size, first = [], 0, n + 1
-            continue
+    for n, line, nbytes, ok in jsonl_lines(source, encoding):
+        if codec is None:
+            codec = source_jsonl_encoding(source, encoding)
         if not lines:
             first = n
+        if not ok:
+            bad.add(len(lines))
+            if bad_lines is not None:
+                bad_lines.append(n)
         lines.append(line)
         size += nbytes
         if size >= JSONL_CHUNK_BYTES or len(lines) >= JSONL_CHUNK_RECORDS:
-            yield JsonlChunk(index, source.display, first, tuple(lines), size)
-            lines, size = [], 0
+            yield JsonlChunk(index, source.display, first, tuple(lines), size, codec, frozenset(bad))
+            lines, size, bad = [], 0, set()
     if lines:
-        yield JsonlChunk(index, source.display, first, tuple(lines), size)
+        yield JsonlChunk(index, source.display, first, tuple(lines), size, codec or "utf-8", frozenset(bad))
 
 
 # --- the pool --------------------------------------------------------------------------------------
@@ -731,7 +866,7 @@ def build_corpus(sources: Sequence[Source], config: BatchConfig, *, jobs: int,
     def tasks() -> Iterator[tuple[Callable, Any]]:
         if config.fmt == "jsonl":
             for i, s in enumerate(sources):
-                for chunk in jsonl_chunks(i, s):
+                for chunk in jsonl_chunks(i, s, encoding=config.encoding):
                     yield corpus_jsonl_task, chunk
         else:
             for chunk in file_chunks(enumerate(sources)):
@@ -769,7 +904,7 @@ class JsonlEnd:
 
     index: int
     error: str | None = None         # the file could not be read to the end
-    bad_lines: list[int] = field(default_factory=list)   # lines that are not UTF-8 (left out)
+    bad_lines: list[int] = field(default_factory=list)   # lines not valid in the codec (kept as is)
     size: int = 0
 
 
@@ -790,7 +925,7 @@ def _cleaning_tasks(sources: Sequence[Source], config: BatchConfig) -> Iterator[
     for i, source in enumerate(sources):
         end = JsonlEnd(i)
         try:
-            for chunk in jsonl_chunks(i, source, end.bad_lines):
+            for chunk in jsonl_chunks(i, source, end.bad_lines, encoding=config.encoding):
                 yield "jsonl", chunk
         except OSError as exc:
             end.error = _os_reason(exc)

@@ -167,8 +167,10 @@ def test_jsonl_cleans_field_keeps_others_and_reports_bad_lines(run, tmp_path):
     assert f"{f}:3: field 'text' is int, not a string" in r.err
     assert f"{f}:4: no 'text' field" in r.err
     assert "Traceback" not in r.err
-    records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines() if x.strip()]
-    assert [rec["id"] for rec in records] == [1, 3, 4, 6]  # the broken line is left out
+    out_lines = out.read_text(encoding="utf-8").splitlines()
+    assert out_lines[1] == "{not json"  # the broken line is written through unchanged, never dropped
+    records = [json.loads(x) for x in out_lines if x.strip() and x != "{not json"]
+    assert [rec["id"] for rec in records] == [1, 3, 4, 6]
     assert records[0] == {"id": 1, "text": clean_text(DIRTY, corpus=_corpus([DIRTY, DIRTY_JA])),
                           "url": "https://example.com/1"}
     assert records[1] == {"id": 3, "text": 42}

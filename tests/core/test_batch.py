@@ -100,11 +100,13 @@ def test_jsonl_chunks_line_numbers_and_bad_utf8(tmp_path, monkeypatch):
     lines[4] = b'{"text": "caf\xe9"}'
     f.write_bytes(b"\n".join(lines) + b"\n")
     bad: list[int] = []
-    chunks = list(batch.jsonl_chunks(0, Source(str(f), str(f), ("x.jsonl",)), bad))
+    chunks = list(batch.jsonl_chunks(0, Source(str(f), str(f), ("x.jsonl",)), bad, encoding="utf-8"))
     assert bad == [5]
-    numbered = [(c.first_line + k, line) for c in chunks for k, line in enumerate(c.lines)]
-    assert [n for n, _ in numbered] == [1, 2, 3, 4, 6, 7, 8, 9, 10]
-    assert all(json.loads(line)["text"] == f"record {n - 1}" for n, line in numbered)
+    numbered = [(c.first_line + k, line, k in c.bad) for c in chunks for k, line in enumerate(c.lines)]
+    assert [n for n, _, _ in numbered] == list(range(1, 11))  # every line, the bad one included
+    assert [n for n, _, is_bad in numbered if is_bad] == [5]
+    assert numbered[4][1].encode("utf-8", "surrogateescape") == lines[4] + b"\n"  # its bytes, kept
+    assert all(json.loads(line)["text"] == f"record {n - 1}" for n, line, is_bad in numbered if not is_bad)
     assert all(len(c.lines) <= 3 for c in chunks)
 
 

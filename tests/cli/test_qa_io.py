@@ -1,0 +1,86 @@
+"""QA findings on input and output: JSONL never loses data, outputs never replace special files,
+reports stay valid JSON, undecodable bytes are announced, profiles are checked, typos are usage errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from desktop_app.core import batch
+
+DIRTY = "Hello world.   \nThe mayor spoke on Tuesday about the budget.\n\n\n\n\nShe left.\n"
+
+
+def _jsonl(path: Path, records: list[str], encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(("\n".join(records) + "\n").encode(encoding))
+    return path
+
+
+# --- JSONL ---------------------------------------------------------------------------------------
+
+def test_jsonl_in_place_keeps_invalid_lines(run, tmp_path):
+    rec = json.dumps({"id": 1, "text": DIRTY})
+    f = _jsonl(tmp_path / "c.jsonl", [rec, "{broken", '{"id": 3, "text": "fine."}'])
+    r = run("clean", str(f), "--format", "jsonl", "--in-place")
+    assert r.code == 1 and f"{f}:2: not valid JSON" in r.err
+    lines = f.read_text(encoding="utf-8").splitlines()
+    assert lines[1] == "{broken" and len(lines) == 3
+    assert json.loads(lines[0])["text"] != DIRTY  # the good record was cleaned
+
+
+def test_jsonl_other_fields_round_trip_exactly(run, tmp_path):
+    line = '{"id": 7,  "big": 1e400, "price": 1.10, "n": 10000000000000000000001, "text": %s, "z": [1.0]}'
+    f = _jsonl(tmp_path / "n.jsonl", [line % json.dumps(DIRTY)])
+    out = tmp_path / "o.jsonl"
+    r = run("clean", str(f), "--format", "jsonl", "-o", str(out))
+    assert r.code == 0, r.err
+    got = out.read_text(encoding="utf-8").rstrip("\n")
+    cleaned = json.loads(got)["text"]
+    assert cleaned != DIRTY
+    assert got == line % json.dumps(cleaned, ensure_ascii=False)  # 1e400 and 1.10 untouched
+    assert "Infinity" not in got
+
+
+def test_splice_text_takes_the_last_duplicate_key_and_nested_values():
+    line = '{"text": "a", "meta": {"text": "inner"}, "text" : "b" }'
+    assert batch.splice_text(line, "text", "X") == '{"text": "a", "meta": {"text": "inner"}, "text" : "X" }'
+    assert batch.splice_text("[1]", "text", "X") is None
+
+
+def test_jsonl_encoding_option_and_detection(run, tmp_path):
+    recs = [json.dumps({"text": "東京の天気は晴れ。   \n明日も晴れるでしょう。"}, ensure_ascii=False)] * 3
+    sjis = _jsonl(tmp_path / "s.jsonl", recs, "shift_jis")
+    r = run("clean", str(sjis), "--format", "jsonl", "--encoding", "shift_jis")
+    assert r.code == 0, r.err
+    assert [json.loads(x)["text"] for x in r.text.splitlines()] == ["東京の天気は晴れ。\n明日も晴れるでしょう。"] * 3
+    r = run("clean", str(sjis), "--format", "jsonl")  # detected like a text file
+    assert r.code == 0, r.err
+    assert len(r.text.splitlines()) == 3
+    u16 = tmp_path / "u.jsonl"
+    u16.write_bytes(("\n".join(recs) + "\n").encode("utf-16"))
+    r = run("clean", str(u16), "--format", "jsonl")
+    assert r.code == 0, r.err
+    assert json.loads(r.text.splitlines()[0])["text"].startswith("東京の天気")
+
+
+def test_jsonl_no_output_when_no_record_could_be_read(run, tmp_path):
+    u16 = tmp_path / "u.jsonl"
+    u16.write_bytes(json.dumps({"text": "café"}).encode("utf-16-le") + "\n".encode("utf-16-le"))
+    out = tmp_path / "o.jsonl"
+    r = run("clean", str(u16), "--format", "jsonl", "--encoding", "ascii", "-o", str(out))
+    assert r.code == 1 and "nothing written" in r.err
+    assert not out.exists()
+
+
+def test_jsonl_folder_takes_only_jsonl_files(run, tmp_path):
+    d = tmp_path / "d"
+    _jsonl(d / "a.jsonl", [json.dumps({"text": DIRTY})])
+    _jsonl(d / "b.ndjson", [json.dumps({"text": DIRTY})])
+    readme = d / "README.txt"
+    readme.write_text("Read me.\n\nThis folder holds data.\n", encoding="utf-8")
+    r = run("clean", str(d), "--format", "jsonl", "--in-place")
+    assert r.code == 0, r.err
+    assert readme.read_text(encoding="utf-8") == "Read me.\n\nThis folder holds data.\n"
+    assert not (d / "README.txt.bak").exists()
+    assert (d / "a.jsonl.bak").exists() and (d / "b.ndjson.bak").exists()
