@@ -20,7 +20,8 @@ _DIGITS = regex.compile(r"\d+")
 
 
 def normalize_line(line: str) -> str:
-    """The key under which a line is counted: NFKC, casefolded, digits and spaces collapsed.
+    """The key under which a line is counted: NFKC, casefolded, spaces collapsed, and the digits of
+    furniture-shaped lines collapsed (fold_digits).
 
     Runs once per line of every document of a batch, so it takes the cheap road where it can: ASCII
     needs no NFKC, a line without digits no substitution, and str.split collapses Unicode whitespace
@@ -28,13 +29,30 @@ def normalize_line(line: str) -> str:
     """
     if not line.isascii():
         line = unicodedata.normalize("NFKC", line)
-    line = line.casefold()
+    line = " ".join(line.casefold().split())
     if _DIGIT.search(line):
-        line = _DIGITS.sub("0", line)
-    return " ".join(line.split())
+        line = fold_digits(line)
+    return line
 
 
 _DIGIT = regex.compile(r"\d")
+_SENTENCE_END = tuple(".!?。！？")
+
+
+def fold_digits(line: str) -> str:
+    """A normalized line (casefolded, spaces collapsed) with its runs of digits as "0" when it is
+    shaped like furniture, whose figures change from page to page ("12 comments", "Page 3 of 9",
+    "© 2024 Example"): a copyright line, a short sentence (up to four words and 24 characters) or a
+    short line without a sentence end (up to eight words and 60 characters). A longer sentence keeps
+    its figures: "The index rose 12 points to 7,512." and "... 48 points to 7,560." are different
+    lines of different reports, not one line of a site's furniture."""
+    if line.endswith(_SENTENCE_END):
+        short = len(line) <= 24 and line.count(" ") < 4
+    else:
+        short = len(line) <= 60 and line.count(" ") < 8
+    if short or "©" in line or "copyright" in line:
+        return _DIGITS.sub("0", line)
+    return line
 
 
 def _hash(normalized: str) -> int:
@@ -57,8 +75,7 @@ def document_keys(text: str) -> set[int]:
     tests/core/test_corpus.py), and a line is blank exactly when its normalized form is empty."""
     folded = text if text.isascii() else unicodedata.normalize("NFKC", text)
     folded = folded.casefold()
-    if _DIGIT.search(folded):
-        folded = _DIGITS.sub("0", folded)
+    digits = _DIGIT.search(folded) is not None
     if any(c in folded for c in _INLINE_SPACES):
         folded = _INLINE_SPACE_RUN.sub(" ", folded)
     if "  " in folded:
@@ -67,6 +84,8 @@ def document_keys(text: str) -> set[int]:
     keys = set()
     for piece in folded.splitlines():
         piece = piece.strip(" ")
+        if digits and _DIGIT.search(piece):
+            piece = fold_digits(piece)
         if piece:
             keys.add(int.from_bytes(blake2b(piece.encode("utf-8", "surrogatepass"), digest_size=8).digest(),
                                     "little"))

@@ -85,3 +85,15 @@ def test_document_keys_every_bmp_character():
         chunk = chars[i:i + 4096]
         for text in ("\n".join(chunk), "x\n".join(chunk), "1".join(chunk)):
             assert document_keys(text) == _keys_line_by_line(text)
+
+
+def test_figures_are_collapsed_only_in_furniture_shaped_lines():
+    assert normalize_line("12 Comments") == normalize_line("7 comments")
+    assert normalize_line("© 2019 Example Media Group Ltd. All rights reserved.") == normalize_line(
+        "© 2024 Example Media Group Ltd. All rights reserved.")
+    assert normalize_line("Page 2 of 14") == normalize_line("Page 3 of 9")
+    # A sentence of a report keeps its figures: two reports' lines are not one site line.
+    assert normalize_line("The index rose 12 points to close at 7,512.") != normalize_line(
+        "The index rose 48 points to close at 7,560.")
+    assert normalize_line("The index rose 12 points to close at 7,512.") == normalize_line(
+        "the index  rose 12 points to close at 7,512.")

@@ -389,7 +389,8 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
         c = ctx_score[i]
         c -= X["region_bias"]
         values.append(c * math.sqrt(max(1.0, feats[i].words)) if c > 0 else max(c, X["gap_floor"]))
-    span = _main_span(values, [feats[i].section_end or feats[i].comments or i in menu_walls for i in body],
+    sections = _section_headers(lines, feats, body)
+    span = _main_span(values, [i in sections or feats[i].comments or i in menu_walls for i in body],
                       [feats[i].comments for i in body],
                       [feats[i].words if score[i] >= X["seed"] else 0.0 for i in body], X["min_main_words"])
     if span is None:
@@ -397,7 +398,7 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     # Extend the span over short gaps to more clear body text (code, a table or a figure caption
     # between paragraphs), but never across a section header.
     def header(k: int) -> bool:
-        return feats[body[k]].section_end or feats[body[k]].comments
+        return body[k] in sections or feats[body[k]].comments
 
     gap = int(X["max_gap"])
     a, b = span
@@ -422,7 +423,7 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
         lo -= 1
     j.zone = (body[lo], body[hi])
     j.main = (first, last)
-    j.ended_by = next((i for i in body if i > last and (feats[i].section_end or feats[i].comments)), None)
+    j.ended_by = next((i for i in body if i > last and (i in sections or feats[i].comments)), None)
     if j.ended_by is not None and feats[j.ended_by].comments:
         # The comment section runs on until strong furniture evidence, a menu, a section header or
         # `comment_gap` lines in a row without prose (names and "Reply" repeat in a thread, so
@@ -568,6 +569,37 @@ def _has_mojibake(line: str) -> bool:
     """Whether the encoding rule repairs something in the line (its cheap check first: most lines
     it flags, a © or a Cyrillic letter among Latin ones, need no repair and are judged as they are)."""
     return is_suspicious(line) and next(iter(repair_text(line)), None) is not None
+
+
+_SENTENCE_END = tuple(".!?。！？")
+_CLOSERS = "\"'”’」』）)]"
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether the line ends with a full stop, question or exclamation mark (a colon does not count)."""
+    return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def _running_sentence(line: str, f: LineFeatures | None) -> bool:
+    """A line of running prose: a sentence of eight words or more with stopwords, not links or a menu."""
+    return (f is not None and f.words >= 8 and f.stop_ratio >= 0.2 and f.link_ratio < 0.2
+            and not f.separators and _ends_sentence(line))
+
+
+def _section_headers(lines: list[Line], feats: list[LineFeatures | None], body: list[int]) -> set[int]:
+    """The lines that open a post-article section ("Related stories", "More from Europe"): a listed
+    section header shaped like a heading. A sentence that starts like one ("More on that later.") is
+    not a header, and neither is a line that the text runs on after: a header followed by two lines
+    of running prose introduces more of the article, not a list of teasers or links."""
+    out: set[int] = set()
+    for pos, i in enumerate(body):
+        if not feats[i].section_end or _ends_sentence(lines[i].text):
+            continue
+        after = body[pos + 1:pos + 3]
+        if len(after) == 2 and all(_running_sentence(lines[k].text, feats[k]) for k in after):
+            continue
+        out.add(i)
+    return out
 
 
 def _reads_as_prose(f: LineFeatures | None) -> bool:

@@ -29,6 +29,7 @@ from typing import NamedTuple
 import regex
 
 from desktop_app.core.boilerplate.phrases import line_kinds
+from desktop_app.core.corpus import fold_digits
 from desktop_app.core.resources import resource_path
 from desktop_app.core.textlines import Line
 
@@ -433,7 +434,6 @@ def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
 
 
 _DIGIT = regex.compile(r"\d")
-_DIGITS = regex.compile(r"\d+")
 
 
 def batch_key(f: LineFeatures) -> str:
@@ -446,11 +446,11 @@ def _key(s: str) -> str:
     """corpus.normalize_line(s) for a line of NFKC-normalized text (its NFKC step is a no-op then),
     without collapsing spaces when there is nothing to collapse."""
     k = s.casefold()
+    if not (k.isprintable() and "  " not in k and k[:1] != " " and k[-1:] != " "):
+        k = " ".join(k.split())  # (else its only whitespace: single spaces between words)
     if _DIGIT.search(k):
-        k = _DIGITS.sub("0", k)
-    if k.isprintable() and "  " not in k and k[:1] != " " and k[-1:] != " ":
-        return k  # (its only whitespace: single spaces between words)
-    return " ".join(k.split())
+        k = fold_digits(k)
+    return k
 
 
 _new = tuple.__new__

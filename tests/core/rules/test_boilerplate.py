@@ -508,3 +508,96 @@ def test_rare_evidence_is_looked_for_in_the_line_itself(line, name):
     in_text = features.line_features(lines)[1]
     assert alone == in_text
     assert getattr(alone, name)
+
+
+# QA data-loss reports: body sentences that merely start like furniture, sections that are not
+# section headers, lists inside an article, cross-document lines that differ in their figures.
+
+FLOOD = [
+    "Flood warning for the valley",
+    "",
+    "Heavy rain swelled the river overnight and several villages upstream were cut off by the water.",
+    "Firefighters evacuated a care home near the old bridge before dawn, the county said.",
+]
+
+
+def test_a_sentence_starting_like_a_section_header_does_not_end_the_article():
+    for lead in ("More on that later.", "More from our correspondent at the scene:", "More about the damage below."):
+        text = "\n".join(FLOOD + [
+            lead,
+            "Schools in the area will remain closed until Thursday, the education office announced.",
+            "Drivers were asked to avoid the valley road while engineers inspect the bridge for damage.",
+            "Latest news this hour",
+            "Volunteers filled sandbags outside the town hall throughout the afternoon and evening.",
+            "The weather service expects the rain to ease by the weekend, but rivers will stay high.",
+        ]) + "\n"
+        cleaned = clean_text(text)
+        for sentence in ("Schools in the area", "Drivers were asked", "Volunteers filled", "The weather service"):
+            assert sentence in cleaned, (lead, cleaned)
+
+
+def test_a_real_section_header_still_ends_the_article():
+    text = "\n".join(FLOOD + [
+        "Engineers will inspect the old bridge on Monday before it reopens to traffic, officials said.",
+        "Residents can collect free sandbags from the fire station until the warning is lifted.",
+        "More from our region",
+        "Council to vote on new parking rules",
+        "Library reopens after refurbishment",
+        "Bus timetable changes from next month",
+    ]) + "\n"
+    cleaned = clean_text(text)
+    assert "Residents can collect" in cleaned
+    assert "Library reopens" not in cleaned
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright lawyers argued that the ruling would change how archives are shared online.",
+    "Topics such as housing and transport dominated the debate in the council chamber.",
+    "Tags on the parcels showed that they had been posted from three different cities.",
+    "Category winners will be announced at a ceremony in the spring, the organisers said.",
+])
+def test_sentences_starting_with_a_furniture_word_are_kept(line):
+    text = "Council debate\n\nThe council met on Monday night to discuss the budget for next year.\n" + line + "\n"
+    assert line in clean_text(text)
+    assert match_phrase(line) is None
+
+
+@pytest.mark.parametrize("line", ["Copyright 2021 Example Media Ltd", "© 2022 Example Media", "Copyright © Example",
+                                  "Tags: council, budget", "Topics: housing", "Filed under Local news",
+                                  "(c) 2020 Example Media"])
+def test_copyright_and_tag_lines_still_match(line):
+    assert match_phrase(line) is not None
+
+
+def test_a_menu_before_the_article_still_goes():
+    text = "\n".join(["Home", "News", "Sport", "Weather", "Culture", "Travel", ""] + FLOOD[2:] + [
+        "Engineers will inspect the old bridge on Monday before it reopens to traffic, officials said.",
+        "Residents can collect free sandbags from the fire station until the warning is lifted.",
+    ]) + "\n"
+    cleaned = clean_text(text)
+    assert "Sport" not in cleaned and "Residents can collect" in cleaned
+    # (the last lines before the article may be its kicker: proposed, not applied)
+    assert any(text[e.start:e.end] == "Culture\n" for e in analyze(text))
+
+
+def test_batch_lines_that_differ_in_their_figures_are_not_site_furniture():
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday"]
+    openers = ["Bond yields edged lower as traders waited for the inflation report on",
+               "Energy companies led the market higher after a sharp rise in gas prices on",
+               "Technology shares slipped back from their record highs in quiet trading on",
+               "Housebuilders rallied strongly after better than expected mortgage data on"]
+    docs = []
+    for n, (day, opener) in enumerate(zip(days, openers, strict=True)):
+        lines = [f"{opener} {day}."]
+        if n < 3:
+            lines.append(f"The DAX index gained {20 + 7 * n} points to finish the day at 18,{410 + 13 * n}.")
+        lines.append(f"Currency markets were calm on {day}, with the euro flat against the dollar all day.")
+        lines.append("12 comments")
+        docs.append("\n".join(lines) + "\n")
+    stats = CorpusStats()
+    for d in docs:
+        stats.add_document(d)
+    cleaned = clean_text(docs[0], corpus=stats)
+    assert "The DAX index gained 20 points" in cleaned
+    # Furniture-shaped lines still count across documents whatever their figures.
+    assert stats.doc_count("15 comments") == 4
