@@ -274,6 +274,7 @@ class Run:
         self.failures = 0
         self.bar = None
         self.report = None  # ReportWriter when a report is asked for
+        self.early: list[dict[str, Any]] | None = None
 
     # --- messages
     def fail(self, name: str, reason: str, detail: str = "", *, record: int | None = None,
@@ -284,10 +285,14 @@ class Run:
         where = name if record is None else f"{name}:{record}"
         log.error("%s: %s%s", where, reason, ("\n" + detail) if detail else "")
         _err(f"{where}: {reason}")
-        if self.report is not None and in_report:
+        if in_report and (self.report is not None or self.early is not None):
             from desktop_app.core.report import failure_entry
 
-            self.report.add(failure_entry(name, reason, record=record))
+            entry = failure_entry(name, reason, record=record)
+            if self.report is not None:
+                self.report.add(entry)
+            else:
+                self.early.append(entry)  # failures found before the report was opened
 
     def note(self, message: str) -> None:
         log.info("%s", message)
@@ -349,7 +354,14 @@ class Run:
 
         from desktop_app.core.report import ReportWriter
 
+        self.early = []
+        for p in problems:
+            self.fail(p.display, p.reason)
+        targets: list[Any] = [None] * len(sources)  # Path, "stdout", StreamTarget, or None (check)
+        if not self.is_check:
+            targets = self.plan_outputs(sources, out, in_place, folder_given)
         if getattr(a, "report", None):
+            self.check_report_path(a.report, sources, targets, out)
             try:
                 self.report = ReportWriter(a.report, profile)
             except OSError as exc:
@@ -357,11 +369,10 @@ class Run:
         elif self.is_check and a.json:
             self.report = ReportWriter(None, profile, stream=sys.stdout)
         report = self.report
-        for p in problems:
-            self.fail(p.display, p.reason)
-        targets: list[Any] = [None] * len(sources)  # Path, "stdout", or None (check)
-        if not self.is_check:
-            targets = self.plan_outputs(sources, out, in_place, folder_given)
+        early, self.early = self.early, None
+        if report:
+            for entry in early:
+                report.add(entry)
 
         active = [i for i, t in enumerate(targets) if t is not False]
         todo = [sources[i] for i in active]
@@ -398,6 +409,25 @@ class Run:
         self.summary(time.perf_counter() - started)
         return 1 if self.failures else 0
 
+    def check_report_path(self, path: str, sources, targets, out: str | None) -> None:
+        """The report must not replace an input or an output (UsageError, before anything is written)."""
+        kind = _export().special_file_kind(path)
+        if kind:
+            raise UsageError(f"--report {path} is {kind}; give a regular file")
+        real = os.path.normcase(os.path.realpath(path))
+
+        def same(p) -> bool:
+            return os.path.normcase(os.path.realpath(p)) == real
+
+        for s in sources:
+            if s.path and same(s.path):
+                raise UsageError(f"--report {path} is one of the inputs; it would be overwritten")
+        for t in targets:
+            if isinstance(t, Path) and same(t):
+                raise UsageError(f"--report {path} is also an output file; choose another name")
+        if out and not os.path.isdir(out) and same(out):
+            raise UsageError(f"--report {path} is also the output file; choose another name")
+
     def spool_stdin(self) -> str:
         """Copy standard input to a temporary file (removed at exit): JSONL is read twice, in bounded memory."""
         import atexit
@@ -420,10 +450,21 @@ class Run:
         out_path = Path(out)
         single_file = len(self.args.paths) == 1 and not folder_given and not out_path.is_dir() \
             and not out.endswith(("/", os.sep))
+        kind = _export().special_file_kind(out)
+        if kind:
+            if single_file and ("FIFO" in kind or "character" in kind):
+                self.out_root = None
+                return [StreamTarget(out)]  # /dev/stdout, a named pipe, /dev/null: written as a stream
+            self.fail(out, f"output {out} is {kind}; not written (give a regular file or a folder)")
+            return [False] * len(sources)
         if single_file:
             root = out_path.parent
         else:
             root = out_path
+        blocker = _file_in_the_way(root)
+        if blocker is not None:
+            self.fail(str(root), f"output folder cannot be used: {blocker} is a file, not a folder")
+            return [False] * len(sources)
         try:
             root.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryFile(dir=root):
@@ -544,6 +585,11 @@ class Run:
         if target == "stdout":
             return _StdoutStream()
         try:
+            if isinstance(target, StreamTarget):
+                return _StdoutStream(open(target.path, "wb"))  # noqa: SIM115 (closed by flush/abort)
+            kind = _export().special_file_kind(target)
+            if kind:
+                raise UsageError(f"it is {kind}, not a regular file")
             target.parent.mkdir(parents=True, exist_ok=True)
             self.check_inside(target)
             return StreamingFile(target, errors="surrogateescape")  # undecodable lines go back as they were
@@ -555,7 +601,10 @@ class Run:
 
     def finish_stream(self, stream, src, target, in_place: bool, ok: bool, dirty: bool = True) -> None:
         if isinstance(stream, _StdoutStream):
-            stream.flush()
+            try:
+                stream.close()
+            except OSError as exc:
+                self.fail(src.display, f"cannot write {getattr(target, 'path', target)}: {_write_reason(exc)}")
             return
         if not ok or (in_place and not dirty):
             stream.abort()
@@ -627,6 +676,17 @@ class Run:
             return None
         if in_place and res.same_bytes:
             return None
+        if isinstance(target, StreamTarget):
+            try:
+                with open(target.path, "wb") as f:
+                    f.write(res.text.encode("utf-8"))
+                t.written += 1
+                return target.path
+            except UnicodeEncodeError as exc:
+                self.write_failed(res, src, f"cannot write: the text holds an unpaired surrogate ({exc.reason})")
+            except OSError as exc:
+                self.write_failed(res, src, f"cannot write {target.path}: {_write_reason(exc)}")
+            return None
         atomic_write_text = _export().atomic_write_text
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -678,8 +738,40 @@ def _export():
     return export
 
 
+@dataclass(frozen=True)
+class StreamTarget:
+    """An output that is written to as it is (a FIFO, /dev/stdout, a terminal), never replaced."""
+
+    path: str
+
+    def __str__(self) -> str:
+        return self.path
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The nearest existing ancestor of `folder` (or itself) when it is not a folder, else None."""
+    p = folder
+    while True:
+        if p.exists() or p.is_symlink():
+            return None if p.is_dir() else p
+        if p.parent == p:
+            return None
+        p = p.parent
+
+
 class _StdoutStream:
+    """Standard output, or an opened special file (`raw`), written as a stream of UTF-8."""
+
+    def __init__(self, raw: IO[bytes] | None = None) -> None:
+        self.raw = raw
+
     def write(self, s: str) -> None:
+        if self.raw is not None:
+            try:
+                self.raw.write(s.encode("utf-8", "surrogateescape"))
+            except UnicodeEncodeError:
+                self.raw.write(s.encode("utf-8", "backslashreplace"))
+            return
         buf = getattr(sys.stdout, "buffer", None)
         if buf is not None:
             sys.stdout.flush()
@@ -692,13 +784,23 @@ class _StdoutStream:
             sys.stdout.write(s)
 
     def flush(self) -> None:
+        if self.raw is not None:
+            self.raw.flush()
+            return
         sys.stdout.flush()
         buf = getattr(sys.stdout, "buffer", None)
         if buf is not None:
             buf.flush()
 
+    def close(self) -> None:
+        if self.raw is not None:
+            self.raw.close()
+        else:
+            self.flush()
+
     def abort(self) -> None:
-        self.flush()
+        with contextlib.suppress(OSError):
+            self.close()
 
 
 def _out_line(line: str) -> None:

@@ -112,6 +112,22 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def special_file_kind(path: str | os.PathLike[str]) -> str | None:
+    """What `path` is if it exists and is neither a regular file nor a folder ("a FIFO", "a character
+    device", ...); None otherwise. Symbolic links are followed."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    for test, kind in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write `data` to `path` atomically; returns the path written. Raises ExportError.
 
@@ -120,6 +136,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     target = _target(path)
     if target.is_dir():
         raise ExportError(f"cannot write {target}: it is a folder", target, errno.EISDIR)
+    kind = special_file_kind(target)
+    if kind:  # renaming over it would replace a device node or a FIFO with a regular file
+        raise ExportError(f"cannot write {target}: it is {kind}, not a regular file", target)
     folder = target.parent
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)

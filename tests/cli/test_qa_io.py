@@ -84,3 +84,73 @@ def test_jsonl_folder_takes_only_jsonl_files(run, tmp_path):
     assert readme.read_text(encoding="utf-8") == "Read me.\n\nThis folder holds data.\n"
     assert not (d / "README.txt.bak").exists()
     assert (d / "a.jsonl.bak").exists() and (d / "b.ndjson.bak").exists()
+
+
+# --- outputs and reports -------------------------------------------------------------------------
+
+def test_report_onto_an_input_or_the_output_is_a_usage_error(run, tmp_path):
+    f = tmp_path / "rin.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    out = tmp_path / "out.txt"
+    r = run("clean", str(f), "-o", str(out), "--report", str(f))
+    assert r.code == 2 and "one of the inputs" in r.err
+    assert f.read_text(encoding="utf-8") == DIRTY and not out.exists()
+    r = run("clean", str(f), "-o", str(out), "--report", str(out))
+    assert r.code == 2 and "output" in r.err and not out.exists()
+    d = tmp_path / "d"
+    r = run("clean", str(f), str(tmp_path / "rin.txt"), "-o", str(d), "--report", str(d / "rin.txt"))
+    assert r.code == 2 and not (d / "rin.txt").exists()
+
+
+def test_output_onto_a_fifo_is_written_as_a_stream_never_replaced(run, tmp_path):
+    import os
+    import stat
+    import threading
+
+    f = tmp_path / "in.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    fifo = tmp_path / "ff"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    r = run("clean", str(f), "-o", str(fifo))
+    reader.join(10)
+    assert r.code == 0, r.err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert got and got[0].decode("utf-8").startswith("Hello world.\n")
+
+
+def test_output_onto_a_full_device_fails_and_keeps_the_node(run, tmp_path):
+    import os
+    import stat
+
+    if not os.path.exists("/dev/full"):
+        return
+    f = tmp_path / "in.txt"
+    f.write_text(DIRTY, encoding="utf-8")
+    r = run("clean", str(f), "-o", "/dev/full")
+    assert r.code == 1 and "no space" in r.err
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_special_files_are_never_replaced_by_atomic_writes(tmp_path):
+    import os
+
+    import pytest
+
+    from desktop_app.core.export import ExportError, atomic_write_text
+
+    fifo = tmp_path / "ff"
+    os.mkfifo(fifo)
+    with pytest.raises(ExportError, match="FIFO"):
+        atomic_write_text(fifo, "x")
+
+
+def test_output_folder_under_a_file_is_named(run, tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(DIRTY, encoding="utf-8")
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    r = run("clean", str(a), str(a), "-o", str(afile / "out"))
+    assert r.code == 1 and f"{afile} is a file, not a folder" in r.err
