@@ -27,6 +27,7 @@ hand-set data in resources/boilerplate/classifier.toml (a profile may override a
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -207,7 +208,7 @@ def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: A
             continue
         if len(run) >= 4:
             numeric = sum(feats[j].alpha_ratio < 0.6 for j in run)
-            if numeric <= 0.2 * len(run):
+            if numeric <= 0.2 * len(run) and not _item_list(lines, feats, run):
                 for j in run:
                     if feats[j].alpha_ratio >= 0.6:
                         ev.setdefault(j, []).append(("menu_run", len(run), E["menu_run"]))
@@ -234,7 +235,10 @@ def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: A
                 continue
             if key in framed and (pos < quarter or pos >= n - quarter):
                 ev.setdefault(i, []).append(("head_and_tail", None, E["head_and_tail"]))
-            elif counts[key] >= 2 and feats[i].words <= 15:
+            elif counts[key] >= 2 and feats[i].words <= 15 and not (
+                    counts[key] == 2 and _said_twice(pos, body, keys, key) and _ends_sentence(lines[i].text)):
+                # (a short sentence said twice in a row, "Thank you." at the end of an interview, is
+                # dialogue: the duplicate rule judges it, and menu items do not end with a full stop)
                 ev.setdefault(i, []).append(("repeated_in_doc", counts[key], E["repeated_in_doc"]))
 
     corpus = getattr(ctx, "corpus", None)
@@ -248,6 +252,34 @@ def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: A
             if n >= C["min_documents"] and n / corpus.documents >= C["share_evidence"]:
                 ev.setdefault(i, []).append(("corpus_some", n, E["corpus_some"]))
     return ev
+
+
+# A list item's start: a bullet or dash, a number ("1.", "2)"), or a quantity ("200 g flour").
+_ITEM_START = re.compile(r"\s*(?:[-–—*•·▪◦‣+]\s|\(?\d+[.)]?\s|\(?[a-z][.)]\s)")
+
+
+def _item_list(lines: list[Line], feats: list[LineFeatures | None], run: list[int]) -> bool:
+    """Whether a run of short lines is a list of items (ingredients, steps, things to pack) rather
+    than a menu: most lines start like list items and are written in lower case, as running text
+    is, where menu items are single title-case labels ("Home", "World News"); most of them bear a
+    bullet, a number or a quantity (a lower-case tag cloud has none)."""
+    marked = items = 0
+    for j in run:
+        if feats[j].title_ratio >= 0.5:
+            continue
+        text = lines[j].text.lstrip()
+        if _ITEM_START.match(text):
+            marked += 1
+            items += 1
+        elif text[:1].islower():  # ("a pinch of salt" among "200 g flour" and "2 eggs")
+            items += 1
+    return items >= 0.6 * len(run) and marked >= 0.5 * items
+
+
+def _said_twice(pos: int, body: list[int], keys: dict[int, str], key: str) -> bool:
+    """Whether the body line at `pos` has the same key as the body line before or after it."""
+    return ((pos > 0 and keys.get(body[pos - 1]) == key)
+            or (pos + 1 < len(body) and keys.get(body[pos + 1]) == key))
 
 
 def _doc_count(corpus: Any, line: str, f: LineFeatures) -> int:
@@ -516,6 +548,7 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset(),
     if j.ended_by is not None and not j.comments and X["section_reach"] > 0:
         k = body.index(j.ended_by) + int(X["section_reach"])
         far_after = body[k] if k < len(body) else None
+    zone_lo, zone_hi = j.zone if j.zone else (-1, -2)
     for i in body:
         if i in skip:
             continue
@@ -552,12 +585,22 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset(),
                                      f"After the main text and the section header "
                                      f"{lines[j.ended_by].text.strip()!r}: "
                                      f"{_describe(ev) or 'no body-text evidence'}.", blocks))
+        elif zone_lo <= i <= zone_hi:
+            continue  # next to the main text without furniture evidence (a list, a table, an intro)
         elif j.context_score[i] < (X["keep_outside"] if i < first else X["keep_after"]):
             where = "before" if i < first else "after"
             c = j.context_score[i]
-            verdicts.append(_outside(i, j, X, _confidence((X["keep_outside"] if i < first else X["keep_after"]) - c, 0.72),
-                                     f"Looks like furniture {where} the main text: "
-                                     f"{_describe(ev) or 'no body-text evidence'}; score {c:+.1f}.", blocks))
+            conf = _confidence((X["keep_outside"] if i < first else X["keep_after"]) - c, 0.72)
+            reason = f"Looks like furniture {where} the main text: {_describe(ev) or 'no body-text evidence'}; score {c:+.1f}"
+            if i < first and score >= X["seed"] and not any(key in _FURNITURE_KEYS for key, _, _ in ev) and _running_sentence(
+                    lines[i].text, j.features[i]):
+                # The line reads as prose on its own (score {score}); only its neighbours pull it down.
+                verdicts.append(Verdict(i, "classifier", min(conf, X["outside_prose_confidence"]),
+                                        f"{reason} with its neighbours, although on its own it reads as prose "
+                                        f"({score:+.1f}): only its neighbours speak against it, so it is only "
+                                        f"proposed."))
+                continue
+            verdicts.append(_outside(i, j, X, conf, reason + ".", blocks))
     # A line with mojibake is judged on garbage (no stopwords, odd letters): leave it to the encoding
     # rule, and judge its repaired text in the pipeline's next pass. (Checked only where a verdict
     # fell: the check is not free.)

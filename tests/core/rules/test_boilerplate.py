@@ -601,3 +601,78 @@ def test_batch_lines_that_differ_in_their_figures_are_not_site_furniture():
     assert "The DAX index gained 20 points" in cleaned
     # Furniture-shaped lines still count across documents whatever their figures.
     assert stats.doc_count("15 comments") == 4
+
+
+
+def test_recipe_intro_and_ingredient_list_are_kept():
+    text = "\n".join([
+        "Simple tomato soup",
+        "",
+        "This warming soup takes half an hour and uses tinned tomatoes, an onion and a little cream.",
+        "Ingredients",
+        "- 1 large onion",
+        "- 2 cloves of garlic",
+        "- 800 g tinned tomatoes",
+        "- 500 ml vegetable stock",
+        "- a splash of cream",
+        "Method",
+        "1. Soften the chopped onion and garlic in a little oil for ten minutes.",
+        "2. Add the tomatoes and the stock and simmer gently for fifteen minutes.",
+        "3. Blend until smooth, stir in the cream and season to taste.",
+        "Serve with crusty bread and a little grated cheese on top.",
+    ]) + "\n"
+    cleaned = clean_text(text)
+    for kept in ("Simple tomato soup", "This warming soup", "Ingredients", "- 1 large onion", "- 2 cloves",
+                 "- 800 g", "- 500 ml", "- a splash", "Method", "1. Soften"):
+        assert kept in cleaned, (kept, cleaned)
+
+
+def test_prose_outside_the_main_text_is_not_applied_on_its_neighbours_alone():
+    text = "\n".join([
+        "Simple tomato soup",
+        "",
+        "This warming soup takes half an hour and uses tinned tomatoes, an onion and a little cream.",
+        "Home", "Recipes", "Soups", "Starters", "Desserts", "Drinks", "Baking",
+        "Soften the chopped onion and garlic in a little oil for ten minutes until it is golden.",
+        "Add the tomatoes and the stock, then simmer the soup gently for fifteen minutes or so.",
+        "Blend until smooth, stir in the cream and season to taste with salt and pepper.",
+    ]) + "\n"
+    edits = [e for e in analyze(text) if text[e.start:e.end].startswith("This warming soup")]
+    for e in edits:
+        assert e.confidence < 0.8, e
+        assert "neighbour" in e.reason, e.reason
+
+
+def test_a_repeated_sign_off_in_an_interview_is_kept():
+    text = "\n".join([
+        "Interview: the potter who reopened the village workshop",
+        "",
+        "Anna Berg, 61, reopened the pottery workshop in her village after it had been closed for a decade.",
+        "We asked her about the first winter.",
+        "Was it lonely?",
+        "Sometimes.",
+        "Why did you stay?",
+        "Because the clay here is the best I know.",
+        "What comes next?",
+        "A bigger kiln, and perhaps a class for the children of the village school if enough of them sign up.",
+        "Thank you.",
+        "Thank you.",
+    ]) + "\n"
+    cleaned = clean_text(text)
+    assert cleaned.count("Thank you.") >= 1, cleaned
+    assert [e for e in analyze(text) if text[e.start:e.end].startswith("Thank you")
+            and e.confidence >= 0.8 and e.category != "duplicate"] == []
+
+def test_an_unmarked_ingredient_list_is_kept_but_a_lower_case_tag_run_is_not_a_list():
+    from desktop_app.core.boilerplate.classifier import _item_list
+    from desktop_app.core.boilerplate.features import line_features
+
+    items = ["Ingredients", "250 g rice", "1 onion", "750 ml stock", "a knob of butter", "Method"]
+    lines = split_lines("\n".join(items) + "\n")
+    assert _item_list(lines, line_features(lines), list(range(len(items))))
+    tags = ["politics", "elections", "europe", "budget", "housing"]
+    lines = split_lines("\n".join(tags) + "\n")
+    assert not _item_list(lines, line_features(lines), list(range(len(tags))))
+    menu = ["- Home", "- World", "- Business", "- Sport", "- Travel"]
+    lines = split_lines("\n".join(menu) + "\n")
+    assert not _item_list(lines, line_features(lines), list(range(len(menu))))
