@@ -111,7 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="output file (one input file) or folder (several inputs or a folder; each "
                             "output keeps its relative path and name)")
     clean.add_argument("--in-place", action="store_true",
-                       help="overwrite each input that changes, keeping a backup (name.bak)")
+                       help="overwrite each input that changes, keeping a backup (name.bak); a file with bytes "
+                            "that cannot be decoded is not overwritten (see --force)")
+    clean.add_argument("--force", action="store_true",
+                       help="with --in-place, overwrite even files whose undecodable bytes became U+FFFD")
     clean.add_argument("--report", metavar="FILE.json",
                        help="write a JSON report: every input, its encoding, the edits applied and proposed, "
                             "the notices")
@@ -293,6 +296,11 @@ class Run:
                 self.report.add(entry)
             else:
                 self.early.append(entry)  # failures found before the report was opened
+
+    def warn(self, message: str) -> None:
+        """A warning: always shown (even with --quiet), never an error."""
+        log.warning("%s", message)
+        _err(f"warning: {message}")
 
     def note(self, message: str) -> None:
         log.info("%s", message)
@@ -647,6 +655,11 @@ class Run:
             self.fail(src.display, res.message, res.detail, in_report=False)
             return None
         t = self.totals
+        if res.replaced:
+            from desktop_app.core.batch import replaced_warning
+
+            self.warn(f"{src.display}: {replaced_warning(res.encoding, res.replaced)}"
+                      + ("" if self.is_check or self.args.encoding else "; try --encoding CODEC"))
         t.documents += 1
         t.changed += res.changed
         t.applied += res.applied
@@ -674,7 +687,11 @@ class Run:
             else:
                 sys.stdout.write(res.text)
             return None
-        if in_place and res.same_bytes:
+        if in_place and (res.same_bytes or not res.changed):
+            return None  # nothing to change: the file is left as it is (no re-encoding, no backup)
+        if in_place and res.replaced and not getattr(self.args, "force", False):
+            self.write_failed(res, src, "not overwritten: the cleaned text would lose the undecodable bytes "
+                                        "(give the right --encoding, or --force to overwrite anyway)")
             return None
         if isinstance(target, StreamTarget):
             try:
@@ -708,6 +725,8 @@ class Run:
     def write_failed(self, res, src, reason: str) -> None:
         """The text was cleaned but not written: the report entry keeps its edits and says why."""
         self.totals.documents -= 1  # counted as failed, not as cleaned
+        self.totals.changed -= res.changed
+        self.totals.applied -= res.applied
         self.fail(src.display, reason, in_report=False)
         if res.entry is not None:
             res.entry.update(status="failed", error=reason)

@@ -264,12 +264,19 @@ class Problem:
 _UNSAFE = {'"', "*", ":", "<", ">", "?", "|", "\\"}
 
 
+def _ESCAPED_BYTE(ch: str) -> bool:  # noqa: N802 (reads as a predicate in sanitize_part)
+    """A byte of a file name that is not UTF-8, as os.fsdecode holds it (U+DC80..U+DCFF)."""
+    return "\udc80" <= ch <= "\udcff"
+
+
 def sanitize_part(part: str) -> str:
     """A file-name component safe to create anywhere: control and reserved characters become "_".
+    Bytes of a name that is not UTF-8 (surrogate escapes) are kept: the output has the input's name.
 
     "." and ".." (and names made only of dots) cannot escape the output folder: they become "_".
     """
-    cleaned = "".join("_" if (unicodedata.category(ch).startswith("C") or ch in _UNSAFE or ch == "/")
+    cleaned = "".join("_" if ((unicodedata.category(ch).startswith("C") and not _ESCAPED_BYTE(ch))
+                             or ch in _UNSAFE or ch == "/")
                       else ch for ch in part)
     cleaned = cleaned.strip()
     if not cleaned or set(cleaned) == {"."}:
@@ -415,6 +422,17 @@ class FileResult:
     size: int = 0
     entry: dict[str, Any] | None = None
     detail: str = ""                 # traceback for the log
+    encoding: str = ""
+    replaced: tuple[tuple[int, int], ...] = ()   # byte ranges that could not be decoded (now U+FFFD)
+
+
+def replaced_warning(encoding: str, replaced: Sequence[Sequence[int]], limit: int = 5) -> str:
+    """'3 bytes could not be decoded as utf-8 and became U+FFFD (at bytes 10-11, 40)'."""
+    count = sum(b - a for a, b in replaced)
+    where = ", ".join(f"{a}" if b - a == 1 else f"{a}-{b - 1}" for a, b in list(replaced)[:limit])
+    more = f" and {len(replaced) - limit} more places" if len(replaced) > limit else ""
+    return (f"{count} byte{'s' if count != 1 else ''} could not be decoded as {encoding} and became "
+            f"U+FFFD (at byte{'s' if count != 1 else ''} {where}{more})")
 
 
 @dataclass
@@ -514,9 +532,12 @@ def clean_file_task(item: tuple[int, Source]) -> FileResult:
     if config.details:
         entry = document_entry(source.display, decoded.text, summary.applied, summary.proposed,
                                summary.notices, decoding=_decoding_info(decoded))
+        if decoded.replaced:
+            entry["warnings"] = [replaced_warning(decoded.encoding, decoded.replaced)]
     return FileResult(index, "ok", text=cleaned, same_bytes=same, changed=cleaned != decoded.text,
                       applied=len(summary.applied), proposed=len(summary.proposed),
-                      notices=len(summary.notices), size=source.size, entry=entry)
+                      notices=len(summary.notices), size=source.size, entry=entry,
+                      encoding=decoded.encoding, replaced=tuple(decoded.replaced))
 
 
 def clean_files_task(items: list[tuple[int, Source]]) -> list[FileResult]:

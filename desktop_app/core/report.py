@@ -142,7 +142,7 @@ def format_entry(entry: dict[str, Any]) -> list[str]:
     for n in entry["notices"]:
         rows.append((n["start"], n["end"], f"{where}:{n['line']}:{n['col']} {n['rule']} (notice) {n['message']}"))
     rows.sort(key=lambda r: (r[0], r[1]))
-    return [r[2] for r in rows]
+    return [f"{where}: warning: {w}" for w in entry.get("warnings", ())] + [r[2] for r in rows]
 
 
 def profile_summary(profile) -> dict[str, Any]:
@@ -153,6 +153,18 @@ def profile_summary(profile) -> dict[str, Any]:
         "disabled_categories": sorted(profile.disabled_categories),
         "disabled_rules": sorted(profile.disabled_rules),
     }
+
+
+def dumps_utf8(obj: Any) -> str:
+    """JSON text that always encodes as valid UTF-8: an unpaired surrogate (a file name that is not
+    UTF-8, held by Python as "\udce9" through surrogateescape, or a "\ud800" escape from JSONL) is
+    written as its JSON escape, so os.fsencode(json.loads(...)["path"]) gives back the name's bytes."""
+    text = json.dumps(obj, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # surrogates only occur inside strings, where \uXXXX is their escape
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 class ReportWriter:
@@ -188,7 +200,7 @@ class ReportWriter:
         else:
             for key in ("applied", "proposed", "notices"):
                 self.counts[key] += len(entry[key])
-        self._out.write(("\n" if self._first else ",\n") + json.dumps(entry, ensure_ascii=False))
+        self._out.write(("\n" if self._first else ",\n") + dumps_utf8(entry))
         self._first = False
 
     def close(self) -> None:

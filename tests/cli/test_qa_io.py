@@ -154,3 +154,64 @@ def test_output_folder_under_a_file_is_named(run, tmp_path):
     afile.write_text("x", encoding="utf-8")
     r = run("clean", str(a), str(a), "-o", str(afile / "out"))
     assert r.code == 1 and f"{afile} is a file, not a folder" in r.err
+
+
+# --- file names that are not UTF-8 -----------------------------------------------------------------
+
+def test_non_utf8_file_names_keep_report_valid_and_name_kept(run, tmp_path):
+    import os
+
+    src = tmp_path / "fn"
+    src.mkdir()
+    with open(os.path.join(os.fsencode(src), b"caf\xe9.txt"), "wb") as f:
+        f.write(DIRTY.encode())
+    (src / "z.txt").write_text(DIRTY, encoding="utf-8")
+    out = tmp_path / "out"
+    report = tmp_path / "r.json"
+    r = run("clean", str(src), "-o", str(out), "--report", str(report))
+    assert r.code == 0, r.err
+    assert sorted(os.listdir(os.fsencode(out))) == [b"caf\xe9.txt", b"z.txt"]  # the bytes, not caf_.txt
+    data = json.loads(report.read_bytes().decode("utf-8"))  # valid UTF-8 JSON
+    paths = [e["path"] for e in data["inputs"]]
+    assert os.fsencode(paths[0]).endswith(b"caf\xe9.txt") and data["inputs"][1]["status"] == "ok"
+    r = run("check", "--json", str(src))
+    assert r.code == 0
+    assert len(json.loads(r.out.decode("utf-8"))["inputs"]) == 2
+
+
+# --- undecodable bytes -------------------------------------------------------------------------------
+
+
+
+def test_replaced_bytes_are_announced(run, tmp_path):
+    f = tmp_path / "m.txt"
+    f.write_bytes("東京都は新しい規制を発表した。\n".encode() + b"The mayor said she didn\x92t agree.\n")
+    r = run("clean", str(f))
+    assert r.code == 0
+    assert f"warning: {f}: 1 byte could not be decoded as utf-8 and became U+FFFD (at byte 69)" in r.err
+    r = run("check", str(f))
+    assert "could not be decoded" in r.text
+    report = tmp_path / "r.json"
+    run("clean", str(f), "-o", str(tmp_path / "o.txt"), "--report", str(report))
+    entry = json.loads(report.read_text(encoding="utf-8"))["inputs"][0]
+    assert "could not be decoded" in entry["warnings"][0]
+
+
+def test_in_place_refuses_to_lose_undecodable_bytes_unless_forced(run, tmp_path):
+    raw = "東京都は新しい規制を発表した。\n".encode() + b"She didn\x92t agree.   \n\n\n\n\nEnd.\n"
+    f = tmp_path / "m.txt"
+    f.write_bytes(raw)
+    r = run("clean", str(f), "--in-place")
+    assert r.code == 1 and "not overwritten" in r.err
+    assert f.read_bytes() == raw and not (tmp_path / "m.txt.bak").exists()
+    r = run("clean", str(f), "--in-place", "--force")
+    assert r.code == 0 and (tmp_path / "m.txt.bak").read_bytes() == raw
+
+
+def test_in_place_without_edits_leaves_the_file_alone(run, tmp_path):
+    f = tmp_path / "cp.txt"
+    raw = "Le café est ouvert. Déjà vu à l'hôtel.\n".encode("cp1252")
+    f.write_bytes(raw)
+    r = run("clean", str(f), "--in-place")
+    assert r.code == 0, r.err
+    assert f.read_bytes() == raw and not (tmp_path / "cp.txt.bak").exists()
