@@ -676,3 +676,31 @@ def test_an_unmarked_ingredient_list_is_kept_but_a_lower_case_tag_run_is_not_a_l
     menu = ["- Home", "- World", "- Business", "- Sport", "- Travel"]
     lines = split_lines("\n".join(menu) + "\n")
     assert not _item_list(lines, line_features(lines), list(range(len(menu))))
+
+
+@pytest.mark.parametrize("line", [
+    "Teilen auf Facebook | Twittern | Per E-Mail versenden",
+    "Impressum | Datenschutz | Kontakt",
+    "Diese Website verwendet Cookies, damit wir Ihnen das beste Angebot zeigen können. Einverstanden",
+    "Partager sur Facebook Partager sur Twitter",
+    "Mentions légales | Politique de confidentialité | Contact",
+    "Nous utilisons des cookies pour améliorer votre expérience. Accepter",
+    "ツイート シェア はてブ LINE",
+    "この記事を見た人はこちらも見ています",
+    "分享到：微信 微博",
+    "责任编辑：张伟",
+    "版权所有 © 2023 示例网 京ICP备00000000号",
+])
+def test_furniture_of_other_languages_is_listed(line):
+    assert match_phrase(line) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "Die EU will Cookies strenger regulieren, sagte die Kommission am Montag.",
+    "Les cookies tiers seront interdits dans le navigateur dès l'an prochain.",
+    "Teilen ist wichtig, sagte die Lehrerin den Kindern der ersten Klasse.",
+    "シェアサイクルの利用者が増えている。",
+    "他说，版权问题已经解决。",
+])
+def test_sentences_about_such_things_are_not_listed(line):
+    assert match_phrase(line) is None
