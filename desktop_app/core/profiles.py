@@ -17,7 +17,7 @@ Example::
     boilerplate = 0.9
 
     [rules]
-    disabled = ["spacing.cjk-ascii-space"]   # a rule id, or a prefix such as "spacing"
+    disabled = ["spacing.cjk-space"]   # a rule id ("spacing") or a sub-rule id
 
     [boilerplate]
     phrases = ["Subscribe to our podcast"]    # whole lines, case- and width-insensitive
@@ -120,9 +120,94 @@ def _profile_from_state(state: dict[str, Any]) -> Profile:
     return Profile(**state)
 
 
+# Every section and key a profile may hold, with the type of its value.
+_SCHEMA: dict[str, dict[str, str]] = {
+    "profile": {"name": "string", "apply_threshold": "number"},
+    "categories": {"disabled": "list of strings", "enabled": "list of strings"},
+    "rules": {"disabled": "list of strings"},
+    "boilerplate": {"phrases": "list of strings", "patterns": "list of strings", "drop_title": "boolean"},
+}
+
+
+def _type_ok(value: Any, kind: str) -> bool:
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "list of strings":
+        return isinstance(value, list) and all(isinstance(x, str) for x in value)
+    raise AssertionError(kind)  # pragma: no cover
+
+
+def _closest(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {found[0]!r}?)" if found else ""
+
+
+def known_rule_ids() -> set[str]:
+    """Every rule id and sub-rule id that a profile may name ("spacing", "spacing.trailing", ...)."""
+    from desktop_app.core.rules import load_all
+
+    ids: set[str] = set()
+    for r in load_all().values():
+        ids.add(r.id)
+        ids.update(r.sub_rules)
+    return ids
+
+
+def validate_profile_data(data: Mapping[str, Any]) -> None:
+    """Raise ProfileError naming the first unknown section, unknown key, value of the wrong type,
+    unknown category or unknown rule id (a typo must not be silently ignored)."""
+    sections = set(_SCHEMA) | {"thresholds", "options"}
+    for section, body in data.items():
+        if section not in sections:
+            raise ProfileError(f"unknown section [{section}]{_closest(section, sections)}")
+        if not isinstance(body, Mapping):
+            raise ProfileError(f"[{section}] must be a table, not a {type(body).__name__}")
+        if section == "thresholds":
+            for key, value in body.items():
+                if key not in CATEGORIES:
+                    raise ProfileError(f"unknown category {key!r} in [thresholds]{_closest(key, CATEGORIES)}")
+                if not _type_ok(value, "number"):
+                    raise ProfileError(f"[thresholds] {key} must be a number, not {value!r}")
+            continue
+        if section == "options":
+            continue  # checked below, against the rules
+        schema = _SCHEMA[section]
+        for key, value in body.items():
+            if key not in schema:
+                raise ProfileError(f"unknown key {key!r} in [{section}]{_closest(key, schema)}")
+            if not _type_ok(value, schema[key]):
+                raise ProfileError(f"[{section}] {key} must be a {schema[key]}, not {value!r}")
+    for key in ("disabled", "enabled"):
+        for cat in data.get("categories", {}).get(key, ()):
+            if cat not in CATEGORIES:
+                raise ProfileError(f"unknown category {cat!r} in [categories] {key}{_closest(cat, CATEGORIES)}")
+    named = list(data.get("rules", {}).get("disabled", ()))
+    options = data.get("options", {})
+    if named or options:
+        ids = known_rule_ids()
+        for rule_id in named:
+            if rule_id not in ids:
+                raise ProfileError(f"unknown rule id {rule_id!r} in [rules] disabled{_closest(rule_id, ids)}")
+        for rule_id, opts in options.items():
+            if rule_id not in ids:
+                raise ProfileError(f"unknown rule id {rule_id!r} in [options]{_closest(rule_id, ids)}")
+            if not isinstance(opts, Mapping):
+                raise ProfileError(f"[options.{rule_id}] must be a table")
+
+
 def profile_from_dict(data: Mapping[str, Any], base: Profile | None = None) -> Profile:
-    """Build a profile from parsed TOML; keys that are absent keep `base`'s values."""
+    """Build a profile from parsed TOML; keys that are absent keep `base`'s values.
+
+    Raises ProfileError for an unknown section, key, category or rule id, or a value of the wrong type.
+    """
     base = base or Profile()
+    validate_profile_data(data)
     try:
         head = data.get("profile", {})
         cats = data.get("categories", {})
@@ -180,7 +265,10 @@ def load_profile(path: str | Path | None = None) -> Profile:
         raise ProfileError(f"cannot read profile {path}: {exc.strerror or exc}") from exc
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ProfileError(f"profile {path} is not valid TOML: {exc}") from exc
-    return profile_from_dict(data, default)
+    try:
+        return profile_from_dict(data, default)
+    except ProfileError as exc:
+        raise ProfileError(f"profile {path}: {exc}") from exc
 
 
 _DEFAULT: Profile | None = None
