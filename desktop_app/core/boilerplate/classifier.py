@@ -4,12 +4,15 @@
    stopwords count for body text; short lines, title case, links, symbols, menu separators, legal
    wording, teasers (an ellipsis, a headline glued to its summary), photo captions, bare word
    lists (tag clouds) and listed phrases count against. Context adds evidence: a run of short lines
-   (a menu), a line repeated in the document or in a block both at its head and its tail, and, in
-   a batch, the share of documents that contain the line (CorpusStats).
+   (a menu; a run of lower-case list items with bullets, numbers or quantities is a list, not a
+   menu), a line repeated in the document (a short sentence said twice in a row is dialogue, not
+   furniture) or in a block both at its head and its tail, and, in a batch, the share of documents
+   that contain the line (CorpusStats; figures count only in furniture-shaped lines).
 2. The context score blends a line's score with its neighbours' (a short line amid paragraphs is
    probably a subheading; amid menu items, a menu item).
 3. The main text is the span with the largest total of length-weighted context scores (a
-   maximum-sum segment) that crosses no section header ("Related stories", "12 comments") and no
+   maximum-sum segment) that crosses no section header ("Related stories", "12 comments": a listed
+   header shaped like a heading, not a sentence, and not followed by running prose) and no
    long menu (a run of seven or more menu lines, such as an article's tag list). It grows over
    short gaps to more body text, and keeps the furniture-free lines next to it (tables, code, list
    items). Outside it, lines that are not clearly body text are furniture, and so are teaser lists
@@ -19,7 +22,8 @@
    lines with strong evidence go (listed phrases, links, menu separators, legal wording, photo
    captions, batch or head-and-tail repeats), so the article's headings, list items, table cells
    and short paragraphs survive. The heading before the first body line is the title: kept,
-   unless the profile says `drop_title`.
+   unless the profile says `drop_title`. Prose before the main text that only its neighbours speak
+   against is proposed, not applied, and its reason gives both scores.
 Every verdict lists the evidence that fired, with its weight, and a confidence. The weights are
 hand-set data in resources/boilerplate/classifier.toml (a profile may override any of them).
 """
@@ -591,15 +595,21 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset(),
             where = "before" if i < first else "after"
             c = j.context_score[i]
             conf = _confidence((X["keep_outside"] if i < first else X["keep_after"]) - c, 0.72)
-            reason = f"Looks like furniture {where} the main text: {_describe(ev) or 'no body-text evidence'}; score {c:+.1f}"
-            if i < first and score >= X["seed"] and not any(key in _FURNITURE_KEYS for key, _, _ in ev) and _running_sentence(
-                    lines[i].text, j.features[i]):
-                # The line reads as prose on its own (score {score}); only its neighbours pull it down.
-                verdicts.append(Verdict(i, "classifier", min(conf, X["outside_prose_confidence"]),
-                                        f"{reason} with its neighbours, although on its own it reads as prose "
-                                        f"({score:+.1f}): only its neighbours speak against it, so it is only "
-                                        f"proposed."))
-                continue
+            reason = f"Looks like furniture {where} the main text: {_describe(ev) or 'no body-text evidence'}"
+            if score >= X["seed"] > c:
+                # Its own evidence speaks for body text: the neighbours decide, and the reason says so.
+                reason += f"; score {score:+.1f} on its own, {c:+.1f} with its neighbours"
+                if i < first and not any(key in _FURNITURE_KEYS for key, _, _ in ev) and (
+                        _running_sentence(lines[i].text, j.features[i])):
+                    # Prose before the main text (an intro above a list or a box) that only its
+                    # neighbours speak against: proposed, never applied. (After the main text such
+                    # lines are mostly site blurbs; prose within `max_gap` lines joins the main text.)
+                    verdicts.append(Verdict(i, "classifier", min(conf, X["outside_prose_confidence"]),
+                                            reason + ". It reads as prose and only its neighbours speak "
+                                                     "against it, so it is only proposed."))
+                    continue
+            else:
+                reason += f"; score {c:+.1f}"
             verdicts.append(_outside(i, j, X, conf, reason + ".", blocks))
     # A line with mojibake is judged on garbage (no stopwords, odd letters): leave it to the encoding
     # rule, and judge its repaired text in the pipeline's next pass. (Checked only where a verdict
