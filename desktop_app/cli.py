@@ -132,6 +132,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-") and not os.path.lexists(argv[0]):
+        import difflib
+
+        # A word that is no file and looks like a mistyped command ("chek", "cleen", "lint"): a usage
+        # error, not the desktop app (which cannot even start on a headless machine). A missing
+        # "page.txt" still goes to the app, which says so.
+        close = difflib.get_close_matches(argv[0], COMMANDS, n=1, cutoff=0.5)
+        if close or not any(c in argv[0] for c in ("." + os.sep + "/")):
+            hint = f"; did you mean `scrubtext {close[0]}`?" if close else " (commands: clean, check)"
+            _err(f"error: {argv[0]!r} is neither a command nor an existing file{hint}")
+            return 2
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return open_gui(argv)
     parser = build_parser()

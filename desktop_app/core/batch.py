@@ -506,8 +506,11 @@ def clean_file_task(item: tuple[int, Source]) -> FileResult:
         decoded = _read(source, config)
     except DecodeError as exc:
         status = "failed" if source.explicit else "skipped"
-        return FileResult(index, status, f"refused: {exc}", size=source.size,
-                          entry=failure_entry(source.display, f"refused: {exc}") if config.details else None)
+        entry = None
+        if config.details:
+            entry = failure_entry(source.display, f"refused: {exc}")
+            entry["status"] = status  # a binary found in a folder is skipped, as stderr says
+        return FileResult(index, status, f"refused: {exc}", size=source.size, entry=entry)
     except OSError as exc:
         reason = _os_reason(exc)
         return FileResult(index, "failed", reason, size=source.size,

@@ -15,7 +15,8 @@ Report file layout (`scrubtext clean --report FILE.json`, `scrubtext check --jso
      "inputs": [entry, ...],
      "summary": {"inputs": n, "failed": n, "applied": n, "proposed": n, "notices": n}}
 
-A failed input has `"status": "failed"` and an `error` string instead of edits.
+A failed input has `"status": "failed"` and an `error` string instead of edits; a binary file found
+inside a folder has `"status": "skipped"` and the reason in `error` (counted under summary.skipped).
 """
 
 from __future__ import annotations
@@ -132,6 +133,8 @@ def format_entry(entry: dict[str, Any]) -> list[str]:
     JSONL records are named `path[N]` with N the record's line number in the file.
     """
     where = entry["path"] if entry.get("record") is None else f"{entry['path']}[{entry['record']}]"
+    if entry.get("status") == "skipped":
+        return [f"{where}: skipped: {entry.get('error')}"]
     if entry.get("status") != "ok":
         return [f"{where}: error: {entry.get('error')}"]
     rows = []
@@ -195,7 +198,9 @@ class ReportWriter:
 
     def add(self, entry: dict[str, Any]) -> None:
         self.counts["inputs"] += 1
-        if entry.get("status") != "ok":
+        if entry.get("status") == "skipped":
+            self.counts["skipped"] = self.counts.get("skipped", 0) + 1
+        elif entry.get("status") != "ok":
             self.counts["failed"] += 1
         else:
             for key in ("applied", "proposed", "notices"):

@@ -250,7 +250,7 @@ def test_report_has_every_input_and_replays(run, tmp_path):
     assert data["format"] == "scrubtext-report" and data["scrubtext"] == __version__
     by_path = {Path(e["path"]).name: e for e in data["inputs"]}
     assert set(by_path) == {"a.txt", "b.txt", "c.png"}
-    assert by_path["c.png"]["status"] == "failed" and "PNG" in by_path["c.png"]["error"]
+    assert by_path["c.png"]["status"] == "skipped" and "PNG" in by_path["c.png"]["error"]
     a = by_path["a.txt"]
     assert a["encoding"] in ("utf-8", "ascii") and 0 <= a["confidence"] <= 1
     assert a["applied"] and all({"rule", "reason", "confidence", "start", "end", "line", "col", "before",

@@ -215,3 +215,32 @@ def test_in_place_without_edits_leaves_the_file_alone(run, tmp_path):
     r = run("clean", str(f), "--in-place")
     assert r.code == 0, r.err
     assert f.read_bytes() == raw and not (tmp_path / "cp.txt.bak").exists()
+
+
+# --- small CLI items ---------------------------------------------------------------------------------
+
+def test_mistyped_command_is_a_usage_error_not_the_gui(run, tmp_path, monkeypatch):
+    import desktop_app.cli as cli
+
+    monkeypatch.setattr(cli, "open_gui", lambda paths: pytest_fail("the GUI was opened"))
+    monkeypatch.chdir(tmp_path)
+    r = run("chek", "page.txt")
+    assert r.code == 2 and "did you mean `scrubtext check`" in r.err
+
+
+def pytest_fail(message: str):
+    raise AssertionError(message)
+
+
+def test_binary_in_a_folder_is_skipped_in_the_report_too(run, tmp_path):
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "a.txt").write_text(DIRTY, encoding="utf-8")
+    (d / "img.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    report = tmp_path / "r.json"
+    r = run("clean", str(d), "-o", str(tmp_path / "out"), "--report", str(report))
+    assert r.code == 0 and "skipped" in r.err
+    data = json.loads(report.read_text(encoding="utf-8"))
+    statuses = {Path(e["path"]).name: e["status"] for e in data["inputs"]}
+    assert statuses == {"a.txt": "ok", "img.png": "skipped"}
+    assert data["summary"]["failed"] == 0 and data["summary"]["skipped"] == 1
