@@ -363,6 +363,15 @@ def _edges(s: str) -> int:
     return i + n - j
 
 
+_SENTENCE_END = ".!?。！？"
+
+
+def _legal_after_lead(s: str, tokens: list[str]) -> bool:
+    """Whether legal wording is found in the line after its first word (not only "Copyright")."""
+    start = s.find(tokens[0]) + len(tokens[0]) if tokens else 0
+    return legal_pattern().search(s, start) is not None
+
+
 def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
     """The features of the NFKC-normalized, stripped line `s`; `g` says which rare checks can hit
     (None: the line's own words say)."""
@@ -408,6 +417,12 @@ def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
     cookies = g.cookies and _COOKIES.search(s) is not None
     legal = cookies or (g.legal and legal_pattern().search(s) is not None)
     phrase, section_end, comments = line_kinds(s, core <= _HEADER_MAX_CHARS, True) if core <= _PHRASE_MAX_CHARS else _NO_KINDS
+    if phrase and words >= 8 and ratio >= 0.2 and t[-1] in _SENTENCE_END and not cookies and not (
+            legal and _legal_after_lead(s, tokens)):
+        # A sentence of running prose that merely starts like a listed line ("Copyright 2023 filings
+        # show that ...", "Tags: these small labels were ..."): not a listed phrase. (A notice that
+        # says more, "... All rights reserved.", or a cookie banner, stays one.)
+        phrase = False
     # (positional, in LineFeatures' field order: keyword arguments cost more than the tuple)
     return _new(LineFeatures, (
         words,

@@ -704,3 +704,20 @@ def test_furniture_of_other_languages_is_listed(line):
 ])
 def test_sentences_about_such_things_are_not_listed(line):
     assert match_phrase(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright 2023 filings show that more than forty lawsuits are still pending in the courts.",
+    "Tags: these small labels were attached to each jar by hand at the old market.",
+    "© marks were printed on every box, which confused many of the customers.",
+])
+def test_prose_that_starts_like_a_listed_pattern_is_kept(line):
+    text = "Court news\n\nThe court met on Monday to hear the first of the new cases this year.\n" + line + "\n"
+    assert line in clean_text(text)
+    assert not [e for e in analyze(text) if e.rule == "boilerplate.phrase"]
+
+
+def test_a_long_copyright_notice_is_still_listed():
+    line = "Copyright 2024 Example Press. All rights reserved. This material may not be published or redistributed."
+    text = "Court news\n\nThe court met on Monday to hear the first of the new cases this year.\n" + line + "\n"
+    assert [e for e in analyze(text) if e.rule == "boilerplate.phrase"]
