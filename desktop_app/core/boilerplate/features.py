@@ -366,6 +366,15 @@ def _edges(s: str) -> int:
 _SENTENCE_END = ".!?。！？"
 
 
+_BARE_LEGAL = frozenset(("copyright", "©"))
+
+
+def _legal_wording(s: str) -> bool:
+    """Whether the line holds legal wording beyond the bare word "copyright" or sign "©" (which a
+    sentence about copyright has too)."""
+    return any(m.group().casefold() not in _BARE_LEGAL for m in legal_pattern().finditer(s))
+
+
 def _legal_after_lead(s: str, tokens: list[str]) -> bool:
     """Whether legal wording is found in the line after its first word (not only "Copyright")."""
     start = s.find(tokens[0]) + len(tokens[0]) if tokens else 0
@@ -416,9 +425,11 @@ def _compute(s: str, g: _Gates | None = None) -> LineFeatures:
     link_words = sum(len(_WORD.findall(m.group())) for m in _LINK.finditer(s)) if has_link else 0
     cookies = g.cookies and _COOKIES.search(s) is not None
     legal = cookies or (g.legal and legal_pattern().search(s) is not None)
+    prose = words >= 8 and ratio >= 0.2 and terminal and t[-1] in _SENTENCE_END
+    if legal and prose and not cookies and not _legal_wording(s):
+        legal = False  # a sentence that mentions copyright ("Copyright law protects recipes ...")
     phrase, section_end, comments = line_kinds(s, core <= _HEADER_MAX_CHARS, True) if core <= _PHRASE_MAX_CHARS else _NO_KINDS
-    if phrase and words >= 8 and ratio >= 0.2 and t[-1] in _SENTENCE_END and not cookies and not (
-            legal and _legal_after_lead(s, tokens)):
+    if phrase and prose and not cookies and not (legal and _legal_after_lead(s, tokens)):
         # A sentence of running prose that merely starts like a listed line ("Copyright 2023 filings
         # show that ...", "Tags: these small labels were ..."): not a listed phrase. (A notice that
         # says more, "... All rights reserved.", or a cookie banner, stays one.)

@@ -721,3 +721,18 @@ def test_a_long_copyright_notice_is_still_listed():
     line = "Copyright 2024 Example Press. All rights reserved. This material may not be published or redistributed."
     text = "Court news\n\nThe court met on Monday to hear the first of the new cases this year.\n" + line + "\n"
     assert [e for e in analyze(text) if e.rule == "boilerplate.phrase"]
+
+
+def test_a_sentence_about_copyright_is_not_legal_furniture():
+    from desktop_app.core.boilerplate.features import features
+
+    assert not features("Copyright law protects recipes only in limited ways, experts told the court.").legal
+    assert features("Copyright 2024 Example Press. All rights reserved.").legal
+    assert features("© 2024 Example Press").legal
+    text = "\n".join(FLOOD + [
+        "Engineers will inspect the old bridge on Monday before it reopens to traffic, officials said.",
+        "Copyright law protects flood maps only in limited ways, the county's lawyers said.",
+        "Menu",
+        "Residents can collect free sandbags from the fire station until the warning is lifted.",
+    ]) + "\n"
+    assert "Copyright law protects" in clean_text(text)
