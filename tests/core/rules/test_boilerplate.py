@@ -690,6 +690,7 @@ def test_an_unmarked_ingredient_list_is_kept_but_a_lower_case_tag_run_is_not_a_l
     "分享到：微信 微博",
     "责任编辑：张伟",
     "版权所有 © 2023 示例网 京ICP备00000000号",
+    "沪ICP备00000000号-1",
 ])
 def test_furniture_of_other_languages_is_listed(line):
     assert match_phrase(line) is not None
