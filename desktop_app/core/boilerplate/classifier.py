@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from desktop_app.core.boilerplate.features import LineFeatures, batch_key, line_features
+from desktop_app.core.boilerplate.features import _CACHE_MAX, LineFeatures, batch_key, line_features
 from desktop_app.core.boilerplate.metadata import detect as detect_metadata
 from desktop_app.core.mojibake import repair_text
 from desktop_app.core.mojibake.engine import is_suspicious
@@ -186,7 +186,7 @@ def _own(f: LineFeatures, w: dict[str, dict[str, float]]) -> tuple[Evidence, flo
             strong = strong or key in _STRONG_KEYS
     out = (ev, score, strong, furniture)
     if default:
-        if len(_OWN) >= 65536:
+        if len(_OWN) >= _CACHE_MAX:
             _OWN.clear()
         _OWN[f] = out
     return out

@@ -192,7 +192,7 @@ def _has_hint(norm: str) -> bool:
             or (not norm.isascii() and any(map(norm.__contains__, _WHOLE_IN))))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def detect(line: str) -> MetaMatch | None:
     """The metadata finding for one line, or None. Whole-line findings first, then a caption's credit."""
     s = line.strip()

@@ -123,7 +123,7 @@ def _joined(lists: tuple[PhraseList, ...]) -> regex.Pattern | None:
     return regex.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def match_phrase(line: str) -> tuple[str, str] | None:
     """(language, phrase) when the whole line is a listed furniture phrase, else None."""
     return _find(phrase_lists(), line, 120)
