@@ -317,7 +317,9 @@ def _plausible_text(text: str) -> bool:
 def _utf16_32_guess(data: bytes) -> str | None:
     """The UTF-16/32 codec a BOM-less input is written in, judged by its NUL pattern, or None."""
     head = data[:8192]
-    if len(head) < 4 or 0 not in head:
+    if len(head) >= 4 and 0 not in head:
+        return _utf16_kana_without_nul(data)
+    if len(head) < 4:
         return None
     if len(data) % 4 == 0:
         quads = len(head) // 4
@@ -335,6 +337,25 @@ def _utf16_32_guess(data: bytes) -> str | None:
     if len(data) % 2:
         return None
     return _utf16_by_characters(data)
+
+
+def _utf16_kana_without_nul(data: bytes) -> str | None:
+    """UTF-16 without a single NUL byte: Japanese with no ASCII at all, not even a final line end
+    ("今日は良い天気ですね。"). Pairs of ASCII or legacy bytes also decode as UTF-16 (often to CJK
+    ideographs), so this needs kana: at least a fifth of the characters are hiragana or katakana, which
+    byte pairs of Latin text (both bytes 0x20..0x7E or 0x80..0xFF) never produce; and the bytes must
+    not be UTF-8."""
+    if len(data) % 2 or _decode_strict(data[:8192], "utf-8") is not None:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _decode_strict(data, codec)
+        if not text:
+            continue
+        sample = text[:4000]
+        kana = sum(1 for ch in sample if "\u3041" <= ch <= "\u30ff")
+        if kana >= 0.2 * len(sample) and _text_score(sample) >= 0.95:
+            return codec
+    return None
 
 
 def _utf16_by_characters(data: bytes) -> str | None:

@@ -448,3 +448,17 @@ def test_user_sample_in_other_encodings(user_sample, codec):
     # The real Japanese-English page, as it would arrive from an older site or a Windows export.
     data = user_sample.encode(codec, "replace")
     assert decode_bytes(data).text == data.decode(codec)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_short_utf16_without_bom_or_any_nul_byte(codec):
+    # QA: a 22-character Japanese line without a line end has no NUL byte at all.
+    text = "今日は良い天気ですね。明日も晴れるでしょう。"
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.encoding == codec and decoded.text == text
+
+
+@pytest.mark.parametrize("data", [b"caf\xe9 ol\xe9", "こんにちは".encode("cp932"), "テスト".encode("cp932"),
+                                  "Grüße aus München!".encode("cp1252"), "こんにちは世界".encode("euc_jp")])
+def test_even_length_legacy_bytes_are_not_taken_for_utf16(data):
+    assert not decode_bytes(data).encoding.startswith("utf-16")
