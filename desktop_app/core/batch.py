@@ -344,7 +344,41 @@ def discover(paths: Sequence[str], *, exclude: Iterable[str | os.PathLike] = (),
         else:
             sources.append(Source(arg, arg, (sanitize_part(os.path.basename(arg.rstrip(os.sep)) or arg),),
                                   True, st.st_size))
-    return sources, problems
+    return _disambiguate(sources), problems
+
+
+def _disambiguate(sources: list[Source]) -> list[Source]:
+    """Files named on the command line with the same name (`x/p.txt y/p.txt`) keep their folders in
+    the output (`out/x/p.txt`, `out/y/p.txt`) instead of colliding; "..", "." and a leading "/" are
+    dropped from those paths so they stay inside the output folder."""
+    from collections import Counter
+
+    def key(s: Source) -> tuple[str, ...]:
+        return tuple(p.casefold() for p in s.rel)
+
+    counts = Counter(key(s) for s in sources)
+    if all(n == 1 for n in counts.values()):
+        return sources
+    def parts(s: Source) -> list[str]:
+        return [p for p in os.path.abspath(s.path).split(os.sep) if p]
+
+    groups: dict[tuple[str, ...], list[list[str]]] = {}
+    for s in sources:
+        if s.explicit and s.path and s.data is None and len(s.rel) == 1 and counts[key(s)] > 1:
+            groups.setdefault(key(s), []).append(parts(s)[:-1])
+    common: dict[tuple[str, ...], int] = {}
+    for k, folders in groups.items():  # the folders' common prefix is left out: x/p.txt, y/p.txt
+        n = 0
+        while all(len(f) > n for f in folders) and len({f[n] for f in folders}) == 1:
+            n += 1
+        common[k] = n
+    out = []
+    for s in sources:
+        if key(s) in common and s.explicit and s.path and s.data is None and len(s.rel) == 1:
+            rel = parts(s)[common[key(s)]:]
+            s = Source(s.path, s.display, tuple(sanitize_part(p) for p in rel), s.explicit, s.size)
+        out.append(s)
+    return out
 
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

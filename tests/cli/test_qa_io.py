@@ -121,17 +121,28 @@ def test_output_onto_a_fifo_is_written_as_a_stream_never_replaced(run, tmp_path)
     assert got and got[0].decode("utf-8").startswith("Hello world.\n")
 
 
-def test_output_onto_a_full_device_fails_and_keeps_the_node(run, tmp_path):
+def test_output_onto_a_character_device_keeps_the_node(run, tmp_path):
+    # A private copy of /dev/full (never the real one: a regression would replace the system's node).
+    import errno
     import os
     import stat
 
-    if not os.path.exists("/dev/full"):
-        return
+    import pytest
+
+    node = tmp_path / "full"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    except OSError:
+        pytest.skip("cannot create a device node here (not root)")
     f = tmp_path / "in.txt"
     f.write_text(DIRTY, encoding="utf-8")
-    r = run("clean", str(f), "-o", "/dev/full")
-    assert r.code == 1 and "no space" in r.err
-    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    r = run("clean", str(f), "-o", str(node))
+    assert stat.S_ISCHR(os.stat(node).st_mode)  # still the device, whatever the write did
+    try:
+        with open(node, "wb") as probe:
+            probe.write(b"x")
+    except OSError as exc:  # ENOSPC like /dev/full, or EACCES on a file system mounted nodev
+        assert r.code == 1 and (exc.errno != errno.ENOSPC or "no space" in r.err)
 
 
 def test_special_files_are_never_replaced_by_atomic_writes(tmp_path):
@@ -244,3 +255,14 @@ def test_binary_in_a_folder_is_skipped_in_the_report_too(run, tmp_path):
     statuses = {Path(e["path"]).name: e["status"] for e in data["inputs"]}
     assert statuses == {"a.txt": "ok", "img.png": "skipped"}
     assert data["summary"]["failed"] == 0 and data["summary"]["skipped"] == 1
+
+
+def test_same_name_from_two_folders_keeps_both(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for d in ("x", "y"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "p.txt").write_text(f"From {d}.  \n", encoding="utf-8")
+    r = run("clean", "x/p.txt", "y/p.txt", "-o", "out")
+    assert r.code == 0, r.err
+    assert (tmp_path / "out" / "x" / "p.txt").read_text(encoding="utf-8") == "From x.\n"
+    assert (tmp_path / "out" / "y" / "p.txt").read_text(encoding="utf-8") == "From y.\n"
