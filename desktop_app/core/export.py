@@ -112,6 +112,15 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _keep_owner(path: str, owner: tuple[int, int] | None) -> None:
+    """Give a replacement file the owner and group of the file it replaces (when run as root or as a
+    member of the group; otherwise the new file is the writer's, as any editor would leave it)."""
+    if owner is None or not hasattr(os, "chown"):
+        return
+    with contextlib.suppress(OSError):
+        os.chown(path, *owner)
+
+
 def special_file_kind(path: str | os.PathLike[str]) -> str | None:
     """What `path` is if it exists and is neither a regular file nor a folder ("a FIFO", "a character
     device", ...); None otherwise. Symbolic links are followed."""
@@ -140,8 +149,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     if kind:  # renaming over it would replace a device node or a FIFO with a regular file
         raise ExportError(f"cannot write {target}: it is {kind}, not a regular file", target)
     folder = target.parent
+    owner = None
     try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
+        st = os.stat(target)
+        mode = stat.S_IMODE(st.st_mode)
+        owner = (st.st_uid, st.st_gid)
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
     except OSError as exc:
@@ -155,6 +167,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
+        _keep_owner(tmp, owner)
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException as exc:
@@ -221,6 +234,9 @@ def make_backup(path: str | os.PathLike[str]) -> Path:
     try:
         try:
             shutil.copy2(src, tmp)
+            with contextlib.suppress(OSError):
+                st = os.stat(src)
+                _keep_owner(tmp, (st.st_uid, st.st_gid))
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
         except OSError as exc:

@@ -254,3 +254,19 @@ def test_sigkill_mid_write_leaves_old_or_complete_new(tmp_path):
         assert _is_complete(data), f"torn file after SIGKILL at {kill_after}s ({len(data)} bytes)"
     # Leftover temporaries of killed writers are hidden and recognisable, never the target.
     assert all(n.startswith(".export.txt.") for n in _leftovers(tmp_path))
+
+
+def test_atomic_write_and_backup_keep_the_owner(tmp_path):
+    import os
+
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("only root can give files away")
+    from desktop_app.core.export import atomic_write_text, make_backup
+
+    f = tmp_path / "owned.txt"
+    f.write_text("old\n", encoding="utf-8")
+    os.chown(f, 4321, 4322)
+    backup = make_backup(f)
+    atomic_write_text(f, "new\n")
+    assert (os.stat(f).st_uid, os.stat(f).st_gid) == (4321, 4322)
+    assert (os.stat(backup).st_uid, os.stat(backup).st_gid) == (4321, 4322)
