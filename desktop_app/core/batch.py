@@ -737,15 +737,50 @@ def jsonl_lines(source: Source, encoding: str | None = None) -> Iterator[tuple[i
         codec, skip = jsonl_encoding(head, encoding)
         stream.seek(skip)
         if not _ascii_compatible(codec):
-            text = io.TextIOWrapper(stream, encoding=codec, errors="replace", newline="")
-            for n, line in enumerate(text, start=1):
-                yield n, line, len(line.encode(codec, "replace")), True
+            for n, raw in enumerate(_wide_lines(stream, codec), start=1):
+                try:
+                    yield n, raw.decode(codec), len(raw), True
+                except (UnicodeDecodeError, LookupError):
+                    yield n, raw.decode("utf-8", "surrogateescape"), len(raw), False
             return
         for n, raw in enumerate(stream, start=1):
             try:
                 yield n, raw.decode(codec), len(raw), True
             except (UnicodeDecodeError, LookupError):
                 yield n, raw.decode("utf-8", "surrogateescape"), len(raw), False
+
+
+def _wide_lines(stream, codec: str, block: int = 1 << 20) -> Iterator[bytes]:
+    """The raw lines (with their line end) of a UTF-16/32 stream: "\\n" is looked for only at code-unit
+    boundaries, so each line can be decoded (or kept as bytes) on its own. Other codecs that are not
+    ASCII-compatible (UTF-7, ISO-2022) come as one "line" holding the whole stream."""
+    c = codec.lower().replace("_", "-")
+    unit = 4 if "32" in c else 2 if "16" in c else 0
+    if not unit:
+        data = stream.read()
+        if data:
+            yield data
+        return
+    base = codec if c.endswith(("le", "be")) else codec + ("-le" if unit else "")
+    newline = "\n".encode(base)
+    buf = b""
+    while True:
+        chunk = stream.read(block)
+        buf += chunk
+        start = 0
+        while True:
+            i = buf.find(newline, start)
+            while i != -1 and (i - start) % unit:
+                i = buf.find(newline, i + 1)
+            if i == -1:
+                break
+            yield buf[start:i + unit]
+            start = i + unit
+        buf = buf[start:]
+        if not chunk:
+            if buf:
+                yield buf
+            return
 
 
 def source_jsonl_encoding(source: Source, encoding: str | None = None) -> str:

@@ -266,3 +266,18 @@ def test_same_name_from_two_folders_keeps_both(run, tmp_path, monkeypatch):
     assert r.code == 0, r.err
     assert (tmp_path / "out" / "x" / "p.txt").read_text(encoding="utf-8") == "From x.\n"
     assert (tmp_path / "out" / "y" / "p.txt").read_text(encoding="utf-8") == "From y.\n"
+
+
+def test_utf16_jsonl_bad_line_is_kept_and_the_others_cleaned(run, tmp_path):
+    recs = [json.dumps({"text": "東京の天気は晴れ。   \n次", "n": i}, ensure_ascii=False) for i in range(3)]
+    body = [(r + "\n").encode("utf-16-le") for r in recs]
+    body[1] = body[1][:10] + b"\x00\xd8" + body[1][10:]  # an unpaired surrogate inside record 2
+    f = tmp_path / "w.jsonl"
+    f.write_bytes(b"\xff\xfe" + b"".join(body))
+    out = tmp_path / "o.jsonl"
+    r = run("clean", str(f), "--format", "jsonl", "-o", str(out))
+    assert r.code == 1 and f"{f}:2: not valid utf-16-le (line kept unchanged)" in r.err
+    first, rest = out.read_bytes().split(b"\n", 1)
+    assert json.loads(first) == {"text": "東京の天気は晴れ。\n次", "n": 0}
+    assert rest.startswith(body[1])  # the broken record's own bytes
+    assert json.loads(rest[len(body[1]):]) == {"text": "東京の天気は晴れ。\n次", "n": 2}
