@@ -127,6 +127,11 @@ def _short(s: str, limit: int = 60) -> str:
     return r if len(r) <= limit else r[:limit - 4] + "…" + r[-3:]
 
 
+def _reason(reason: str) -> str:
+    """A reason followed by ": 'before' -> 'after'": without its own final period (no ".:")."""
+    return reason[:-1] if reason.endswith(".") and not reason.endswith("..") else reason
+
+
 def format_entry(entry: dict[str, Any]) -> list[str]:
     """Human lines for `scrubtext check`: `path:line:col rule (confidence) reason: 'before' -> 'after'`.
 
@@ -141,7 +146,7 @@ def format_entry(entry: dict[str, Any]) -> list[str]:
     for kind, items in (("", entry["applied"]), (" [review]", entry["proposed"])):
         for e in items:
             rows.append((e["start"], e["end"], f"{where}:{e['line']}:{e['col']} {e['rule']} ({e['confidence']:.2f})"
-                         f"{kind} {e['reason']}: {_short(e['before'])} -> {_short(e['replacement'])}"))
+                         f"{kind} {_reason(e['reason'])}: {_short(e['before'])} -> {_short(e['replacement'])}"))
     for n in entry["notices"]:
         rows.append((n["start"], n["end"], f"{where}:{n['line']}:{n['col']} {n['rule']} (notice) {n['message']}"))
     rows.sort(key=lambda r: (r[0], r[1]))

@@ -281,3 +281,12 @@ def test_utf16_jsonl_bad_line_is_kept_and_the_others_cleaned(run, tmp_path):
     assert json.loads(first) == {"text": "東京の天気は晴れ。\n次", "n": 0}
     assert rest.startswith(body[1])  # the broken record's own bytes
     assert json.loads(rest[len(body[1]):]) == {"text": "東京の天気は晴れ。\n次", "n": 2}
+
+
+def test_check_lines_have_no_period_before_the_colon():
+    from desktop_app.core.report import format_entry
+
+    entry = {"path": "p.txt", "status": "ok", "notices": [], "proposed": [],
+             "applied": [{"start": 0, "end": 1, "line": 1, "col": 1, "rule": "spacing.trailing",
+                          "confidence": 0.99, "reason": "Trailing spaces.", "before": " ", "replacement": ""}]}
+    assert format_entry(entry) == ["p.txt:1:1 spacing.trailing (0.99) Trailing spaces: ' ' -> ''"]
