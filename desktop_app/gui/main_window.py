@@ -1434,10 +1434,29 @@ class MainWindow(QMainWindow):
         if not text:
             return None
         try:
-            return profile_from_dict(tomllib.loads(str(text)), default_profile())
-        except (tomllib.TOMLDecodeError, ProfileError) as exc:
+            data = tomllib.loads(str(text))
+            return profile_from_dict(data, default_profile())
+        except tomllib.TOMLDecodeError as exc:
             log.warning("saved profile ignored: %s", exc)
             return None
+        except ProfileError as exc:
+            # A profile saved by another version may name rule ids this one does not have: keep the
+            # rest of the user's settings rather than dropping them all.
+            from desktop_app.core.profiles import known_rule_ids
+
+            ids = known_rule_ids()
+            rules = data.get("rules", {})
+            if isinstance(rules.get("disabled"), list):
+                rules["disabled"] = [r for r in rules["disabled"] if r in ids]
+            if isinstance(data.get("options"), dict):
+                data["options"] = {k: v for k, v in data["options"].items() if k in ids}
+            try:
+                profile = profile_from_dict(data, default_profile())
+            except ProfileError as exc2:
+                log.warning("saved profile ignored: %s", exc2)
+                return None
+            log.warning("saved profile: %s; that rule id was dropped", exc)
+            return profile
 
     def show_about(self) -> None:
         mod = self._dialogs_module("about_dialog")

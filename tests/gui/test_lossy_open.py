@@ -47,3 +47,11 @@ def test_all_documents_actions_follow_documents_loaded_behind_a_failed_one(qtbot
     assert window.current is not None and not window.current.ok  # the failed file is the one shown
     assert window.act_export_all.isEnabled()
     assert window.act_accept_everywhere.isEnabled()
+
+
+def test_saved_profile_from_another_version_keeps_the_known_settings(qtbot, window):
+    window.settings.setValue("profile", '[profile]\napply_threshold = 0.9\n\n[rules]\n'
+                                        'disabled = ["spacing.trailing", "rule.from-a-newer-version"]\n')
+    profile = window._saved_profile()
+    assert profile is not None and profile.apply_threshold == 0.9
+    assert "spacing.trailing" in profile.disabled_rules
