@@ -132,12 +132,13 @@ class Chain:
         even encode). A short invalid stretch holding a lost byte (``�``) becomes one ``�`` and joins
         its neighbours' run: that character cannot be recovered, the rest can.
         """
-        try:
-            repl = text.encode(self.read_as).decode(self.true)
-            return [(0, len(text), repl)] if repl != text else []
-        except UnicodeError:
-            pass
         lost_ok = self.multibyte_true
+        if not (lost_ok and LOST in text):  # (a sloppy code page would encode � as byte 1A)
+            try:
+                repl = text.encode(self.read_as).decode(self.true)
+                return [(0, len(text), repl)] if repl != text else []
+            except UnicodeError:
+                pass
         pieces: list[bytes | None] = [bytes([_SENTINEL]) if c == LOST and lost_ok else _encoded(c, self.read_as)
                                       for c in text]
         segs: list[tuple[int, int, str, bool | str]] = []  # (start, end, text, valid or _OPEN)
@@ -266,4 +267,18 @@ CHAINS: tuple[Chain, ...] = (
     Chain("gbk", "big5", "gbk-big5"),
     Chain("big5", "gbk", "big5-gbk"),
     Chain("cp949", "gbk", "euckr-gbk"),
+    # Legacy CJK pages (EUC-JP, GBK, Big5, EUC-KR) read as Windows-1252 or Latin-1: one of the most
+    # common kinds in scraped text ("¤³¤ó¤Ë¤Á¤Ï" for "こんにちは", "ÄãºÃ" for "你好").
+    Chain("euc_jp", "sloppy-windows-1252", "eucjp-cp1252"),
+    Chain("euc_jp", "latin-1", "eucjp-latin1"),
+    Chain("gbk", "sloppy-windows-1252", "gbk-cp1252"),
+    Chain("gbk", "latin-1", "gbk-latin1"),
+    Chain("big5", "sloppy-windows-1252", "big5-cp1252"),
+    Chain("big5", "latin-1", "big5-latin1"),
+    Chain("cp949", "sloppy-windows-1252", "euckr-cp1252"),
+    Chain("cp949", "latin-1", "euckr-latin1"),
+    # Cyrillic and Central European single-byte mix-ups.
+    Chain("koi8_r", "cp1251", "koi8r-cp1251"),
+    Chain("utf-8", "koi8_r", "utf8-koi8r"),
+    Chain("cp1250", "sloppy-windows-1252", "cp1250-cp1252"),
 )

@@ -25,7 +25,7 @@ from functools import lru_cache
 import regex
 
 from desktop_app.core.mojibake.align import diff_spans
-from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded
+from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded, _high_chars
 from desktop_app.core.mojibake.model import Model, model, script_of
 
 STRICT_GAIN = 6.0       # a whole token repaired this convincingly ends the search for that token
@@ -40,12 +40,15 @@ LATER_ROUND_GAIN = 3.0  # a repair found only after others were applied needs th
 LINE_CHAIN_GAIN = 2.5   # a chain that repaired a word this well is preferred in its line
 LINE_CHAIN_BONUS = 3.0  # ... by this much
 UNKNOWN_WORD_MAX_COST = 2.5  # per letter, for a word outside the word list that a repair may produce
+UNKNOWN_WORD_GAIN = 8.0  # ... when the line gives no support: only out of a word this much less plausible
 SINGLE_LETTER_MAX_COST = 3.5  # a one-letter word a repair may produce ("à", "y"): this common at least
 SHORT_CJK_PENALTY = 3.0  # a one-character CJK repair needs the line's chain or context behind it
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
 MAX_TOKEN = 400         # longer tokens are cut into pieces of this size
 
-_TOKEN = regex.compile(r"\S+")
+# A no-break space between two non-ASCII characters stays in the token: it can be a byte of the
+# mojibake (GBK's trail byte A0 read as Latin-1).
+_TOKEN = regex.compile(r"(?:\S|(?<=[^\x00-\x7f\s])\xa0(?=[^\x00-\x7f\s]))+")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
 # The fast path's patterns use the standard `re` module with explicit ranges: over whole texts it
 # is several times faster than `regex` with Unicode properties.
@@ -78,6 +81,10 @@ _LEAD_THEN_SPACE = re.compile(f"[{_LAT_HIGH}\u0400-\u04ff](?= )")
 _NBSP_CHAINS = tuple(Chain("utf-8", enc, "utf8-nbsp") for enc in
                      ("sloppy-windows-1252", "cp1251", "cp1250", "cp1258", "iso-8859-2"))
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
+_ALPHABETS = frozenset({"latin", "greek", "cyrillic"})
+_SINGLE_BYTE_CHAINS = tuple(c for c in CHAINS if not c.multibyte_read)
+_SINGLE_BYTE_READ = tuple(dict.fromkeys(c.read_as for c in _SINGLE_BYTE_CHAINS))
+DOUBTED_PENALTY = 1.5   # a single-byte chain that would break one correct accented word of the line
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 
 
@@ -188,6 +195,14 @@ def _scripts(text: str) -> set[str]:
     return {script_of(c) for c in text if c.isalpha()} - {"other"}
 
 
+def _valid_utf8(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec).decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
+
+
 def _chain_allows(chain: Chain, before: str, after: str, preferred: bool = False) -> bool:
     """Script evidence a chain's mojibake always leaves (cheap, and it prunes most wrong chains).
 
@@ -196,6 +211,9 @@ def _chain_allows(chain: Chain, before: str, after: str, preferred: bool = False
     """
     if chain.read_as in _DOUBLE_BYTE and not (_scripts(before) & _CJK_SCRIPTS):
         return False  # bytes read with a CJK codec turn into kanji/hanzi/kana/hangul
+    if (chain.true in _DOUBLE_BYTE and not chain.multibyte_read and not preferred
+            and not before.isascii() and _valid_utf8(before, chain.read_as)):
+        return False  # bytes that make valid UTF-8 are UTF-8 (ftfy's domain) unless the line says otherwise
     if chain.true in _DOUBLE_BYTE and chain.read_as in _DOUBLE_BYTE and not (_scripts(after) & _CJK_SCRIPTS):
         return False  # CJK text read with another CJK codec: the repair is CJK text again
     # Judge the changed middle only.
@@ -227,6 +245,11 @@ class _LineContext:
 
     def __init__(self, line: str, m: Model) -> None:
         self.words: list[tuple[int, int, str]] = []
+        # Text read with a single-byte code page is made of that code page's characters only: a line
+        # holding letters it cannot produce (Czech "výrazně" for MacRoman) is not its mojibake.
+        letters = [c for c in line if not c.isascii() and (
+            ("\u00a1" <= c < "\u0530" and not c.isspace()) or (c.isalpha() and script_of(c) in _ALPHABETS))]
+        codecs_out = {codec for codec in _SINGLE_BYTE_READ if sum(c not in _high_chars(codec) for c in letters) >= 2}
         hits = sorted(suspicious_offsets(line, m)) if not line.isascii() else []
         for w in _WORD.finditer(line):
             text = w.group()
@@ -235,12 +258,34 @@ class _LineContext:
                 sc = _scripts(text)
                 if len(sc) == 1:
                     self.words.append((w.start(), w.end(), next(iter(sc))))
+        self.japanese = any(w[2] == "kana" for w in self.words)
+        # Correct words with non-ASCII letters are evidence against a single-byte chain that would
+        # turn them into something worse ("está" is no Windows-1252 text read as MacRoman: that would
+        # read "est‡"): mojibake of a line leaves no correct accented word behind.
+        known = {w for t in _TOKEN.findall(line) if not t.isascii() and not _token_suspicious(t, m)
+                 for w in _WORD.findall(t) if len(w) > 1 and not w.isascii() and m.is_known_word(w)}
+        against: dict[Chain, int] = {}
+        for chain in _SINGLE_BYTE_CHAINS:
+            if chain.read_as in codecs_out:
+                against[chain] = 2
+                continue
+            n = 0
+            for w in known:
+                undone = chain.undo(w)
+                if undone != w and m.cost(undone) > m.cost(w):
+                    n += 1
+                    if n == 2:
+                        break
+            if n:
+                against[chain] = n
+        self.ruled_out = frozenset(c for c, n in against.items() if n >= 2)
+        self.doubted = frozenset(c for c, n in against.items() if n == 1)
 
     def signature(self, start: int, end: int) -> tuple[str, ...]:
         """The scripts of the two plausible words on either side of [start, end)."""
         left = [w[2] for w in self.words if w[1] <= start][-2:]
         right = [w[2] for w in self.words if w[0] >= end][:2]
-        return (*left, "|", *right)
+        return (*left, "|", *right, self.ruled_out, self.doubted, self.japanese)
 
     def bonus(self, start: int, end: int, before: str, after: str) -> float:
         """Gain from the line: neighbours already written in the script the repair produces."""
@@ -331,6 +376,20 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     while te > ts and trep and token[te - 1] == trep[-1]:
         te, trep = te - 1, trep[:-1]
     single_byte = not (chain.multibyte_true or chain.multibyte_read)
+    if ctx is not None and not preferred and chain in ctx.ruled_out:
+        return -1.0  # the line holds letters this chain's mojibake cannot contain, or correct words it would break
+    if chain.true in _DOUBLE_BYTE and not chain.multibyte_read:
+        # A legacy CJK page read with a single-byte code page: undone, the run is CJK text of some
+        # length (two symbols or letters that happen to pair into one hanzi, Greek or Cyrillic letter
+        # of the national character set are no evidence).
+        cjk = sum(script_of(c) in _CJK_SCRIPTS for c in trep)
+        others = sum(c.isalpha() and script_of(c) not in _CJK_SCRIPTS and not "\uff00" <= c <= "\uffef"
+                     for c in trep)
+        if cjk < (1 if preferred else 2) or 3 * others > cjk:
+            return -1.0
+    if not preferred and any("\uff61" <= c <= "\uff9f" for c in trep) and not (
+            any(script_of(c) in ("kana", "han") for c in trep) or (ctx is not None and ctx.japanese)):
+        return -1.0  # half-width katakana is real only in Japanese text: the repair or its line holds kana
     if all(unicodedata.category(c) == "Cc" for c in token[ts:te]) and not _touches_letter(token, ts, te):
         return -1.0  # lone control characters are ftfy's call (fix_c1_controls), not ours
     weak = 0.0
@@ -362,12 +421,16 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     before = token[a:b]
     after = token[a:start] + replacement + token[end:b]
     context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
-    if single_byte and not all(_real_word(w, m) or ((context > 0 or preferred)
+    clear = m.cost(before) - m.cost(after) >= UNKNOWN_WORD_GAIN
+    if single_byte and not all(_real_word(w, m) or ((context > 0 or preferred or clear)
                                                     and m.cost(w) <= UNKNOWN_WORD_MAX_COST * len(w))
                                for w in _WORD.findall(after)):
         # Single-byte code pages map every byte to something: a repair must make known words, or
-        # (with the line's script or chain behind it) words that read like the language.
+        # (with the line's script or chain behind it, or out of a word no language writes) words
+        # that read like the language.
         return -1.0
+    if ctx is not None and not preferred and chain in ctx.doubted:
+        weak += DOUBTED_PENALTY
     gain = m.cost(before) - m.cost(after) + context - weak
     if te - ts <= 2 and not _touches_letter(token, ts, te) and not preferred:
         # A lone character swapped for another (√ for Ã, ™ for ô, Õ for ’): code pages map almost

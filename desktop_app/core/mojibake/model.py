@@ -45,6 +45,10 @@ _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 _ASCII_PUNCT = frozenset(".,;:!?")
+# Ordinal indicators (Spanish, Portuguese, Italian, Galician): "1.º", "3.ª", "nº". Unicode calls them
+# letters, but they are abbreviation marks: scored as a common symbol, not as a one-letter word.
+_ORDINALS = frozenset("\u00aa\u00ba")
+ORDINAL = 2.0
 _CJK = frozenset({"han", "kana", "halfkana", "hangul"})
 _OPENERS = frozenset("\u00bf\u00a1\u00ab\u201e")
 _CLOSERS = frozenset("\u201d\u00bb\u2026")
@@ -101,6 +105,8 @@ class Model:
         cost = self.symbols.get(c)
         if cost is not None:
             return cost
+        if c in _ORDINALS:
+            return ORDINAL
         if c == "\ufffd":
             return LOST_BYTE
         cat = unicodedata.category(c)
@@ -205,7 +211,7 @@ class Model:
         word_start = -1
         n = len(text)
         for i, c in enumerate(text):
-            if c.isalpha() or (unicodedata.category(c)[0] == "M" and word_start >= 0) or (
+            if (c.isalpha() and c not in _ORDINALS) or (unicodedata.category(c)[0] == "M" and word_start >= 0) or (
                     c in "'\u2019" and word_start >= 0 and i + 1 < n and text[i + 1].isalpha()):
                 if word_start < 0:
                     word_start = i

@@ -1,0 +1,104 @@
+"""Legacy CJK pages read as Windows-1252/Latin-1, KOI8-R/UTF-8/Windows-1250 mix-ups, and the real
+Latin-1, Cyrillic and Central European text those chains must leave alone."""
+
+from __future__ import annotations
+
+import ftfy.bad_codecs  # noqa: F401  (sloppy-windows-1252: undefined bytes kept, as browsers do)
+import pytest
+
+from desktop_app.core.mojibake import repair_line_full, repair_text
+from desktop_app.core.mojibake.chains import CHAINS
+from desktop_app.core.mojibake.engine import suspicious_offsets
+
+
+def fix(line: str) -> str:
+    for r in sorted(repair_line_full(line), key=lambda r: -r.start):
+        line = line[:r.start] + r.replacement + line[r.end:]
+    return line
+
+
+def families(line: str) -> set[str]:
+    return {r.rule for r in repair_line_full(line)}
+
+
+CASES = [
+    ("こんにちは、世界。今日はいい天気ですね。", "euc_jp", "sloppy-windows-1252", "eucjp-cp1252"),
+    ("専門家によると、地震の可能性は低いという。", "euc_jp", "latin-1", "eucjp-latin1"),
+    ("你好，世界。今天天气很好。", "gbk", "sloppy-windows-1252", "gbk-cp1252"),
+    ("国家统计局今天公布了上个月的经济数据。", "gbk", "latin-1", "gbk-latin1"),
+    ("你好，世界。今天天氣很好。", "big5", "sloppy-windows-1252", "big5-cp1252"),
+    ("颱風預計明天清晨登陸，氣象局發布海上警報。", "big5", "latin-1", "big5-latin1"),
+    ("안녕하세요, 만나서 반갑습니다.", "euc_kr", "sloppy-windows-1252", "euckr-cp1252"),
+    ("정부는 내년 예산안을 국회에 제출했다.", "euc_kr", "latin-1", "euckr-latin1"),
+    ("Привет, как дела? Всё хорошо.", "koi8_r", "cp1251", "koi8r-cp1251"),
+    ("Правительство объявило о новых мерах поддержки.", "utf-8", "koi8_r", "utf8-koi8r"),
+    ("Rząd przyjął we wtorek projekt ustawy o ochronie środowiska.", "cp1250", "sloppy-windows-1252",
+     "cp1250-cp1252"),
+    ("Vláda ve středu schválila návrh nového zákona o dani z příjmů.", "cp1250", "sloppy-windows-1252",
+     "cp1250-cp1252"),
+]
+
+
+@pytest.mark.parametrize("clean,true,read_as,family", CASES)
+def test_family_is_repaired_and_named(clean, true, read_as, family):
+    moji = clean.encode(true).decode(read_as)
+    assert moji != clean
+    assert fix(moji) == clean
+    # Text without bytes 80-9F reads the same in Latin-1 and Windows-1252: either name is right.
+    true_name = family.split("-")[0]
+    assert {r.split(".")[1].split("-")[0] for r in families(moji)} == {true_name}
+
+
+@pytest.mark.parametrize("clean,true,read_as,family", CASES)
+def test_fast_path_sees_every_family(clean, true, read_as, family):
+    # The whole-text scan decides which lines reach the chain search: it must not miss these.
+    moji = clean.encode(true).decode(read_as)
+    assert suspicious_offsets(moji)
+
+
+def test_every_new_family_is_a_registered_chain():
+    names = {c.family for c in CHAINS}
+    assert {f for *_, f in CASES} <= names
+
+
+def test_no_half_width_katakana_out_of_korean_or_chinese_mojibake():
+    # EUC-KR read as Windows-1252: bytes A1-DF are also Shift_JIS half-width katakana, which must
+    # not win over the right chain (nor over the input when no chain fits).
+    moji = "안녕하세요, 만나서 반갑습니다.".encode("euc_kr").decode("sloppy-windows-1252")
+    out = fix(moji)
+    assert not any("\uff61" <= c <= "\uff9f" for c in out)
+    assert out == "안녕하세요, 만나서 반갑습니다."
+    assert not any("\uff61" <= c <= "\uff9f" for c in fix("ÌìÌì"))  # GBK "天天" read as Windows-1252
+
+
+@pytest.mark.parametrize("line", [
+    "µ = 3,5 µm; σ² = 0,25; x ± 1,96·σ; ¬p ∨ q; ¼ + ½ = ¾.",
+    "Price list: tea £2.50, coffee £3.10, ¥500 in Tokyo, ¢50 a cup in the ’50s.",
+    "Preisliste: Kaffee ½ l 2,80 €, Tee ¼ l 1,90 €, Kuchen 3,50 € (inkl. 19 % MwSt.).",
+    "See § 12 Abs. 3 and §§ 14–16; ¶ 4 of the contract; © 2021, ® and ™ marks.",
+    "Tabelle: ¹ vorläufig, ² geschätzt, ³ ohne Berlin; ¤ Währung, ¦ Trenner.",
+    "¿Dónde está la estación? ¡Al final de la calle Ñuñoa, 3.º piso!",
+    "A 3.ª edição do festival começa às 21h00 no Porto; bilhetes a 12,50 €.",
+    "SÃO PAULO É A MAIOR CIDADE DO BRASIL, DIZ O IBGE.",
+    "Þór og Ægir fóru til Reykjavíkur á föstudaginn.",
+    "ÆØÅ er de sidste bogstaver i det danske alfabet.",
+    "ÉCOLE NATIONALE SUPÉRIEURE — DÉPARTEMENT D’ÉCONOMIE, ÎLE-DE-FRANCE",
+    "Ceny energií letos výrazně vzrostly, uvedl Český statistický úřad.",
+    "Příliš žluťoučký kůň úpěl ďábelské ódy; ŽLUŤOUČKÝ KŮŇ.",
+    "Zażółć gęślą jaźń — polskie znaki: ą ć ę ł ń ó ś ź ż, Ą Ć Ę Ł Ń Ó Ś Ź Ż.",
+    "Москва и Санкт-Петербург — крупнейшие города России; ООН и НАТО.",
+    "ｶﾞｲﾄﾞﾌﾞｯｸの価格は1,200円（税込）です。",
+])
+def test_real_text_is_left_alone(line):
+    assert list(repair_text(line)) == []
+
+
+def test_bytes_that_are_valid_utf8_stay_utf8():
+    # ftfy's case: UTF-8 combining strokes read as Windows-1252, not GBK hanzi ("潭").
+    out = fix("hotel $49 $Ì¶6Ì¶3Ì¶ updated 2018")
+    assert "潭" not in out and "\u0336" in out
+
+
+def test_legacy_cjk_runs_are_cjk_text():
+    # Two symbols that pair into one Cyrillic letter of a national character set are no repair.
+    assert fix("See §§ 14–16 of the contract.") == "See §§ 14–16 of the contract."
