@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import LOST
 from desktop_app.core.mojibake.engine import (
+    _WORD,
     ChainRepair,
+    _scripts,
     is_suspicious,
     lost_nbsp_repairs,
     repair_line,
@@ -97,8 +99,11 @@ def repair_line_full_after_nbsp(line: str) -> list[Repair]:
             via_ftfy = _apply(fixed, chain)
             direct = _apply(line, alone)
             # ftfy's "restore_byte_a0" guess (a space that was a no-break space) is its weakest step.
-            margin = 0.0 if any("non-breaking-space" in r.reason for r in first) else PREFER_FTFY
-            if m.cost(direct) + margin < m.cost(via_ftfy):
+            # ... and so is "decode_inconsistent_utf8", its guess that a few pairs of a line are UTF-8
+            # ("Ã¹" in a line of EUC-KR mojibake is "첫", not "ù").
+            margin = 0.0 if any("non-breaking-space" in r.reason or "mixed with correct text" in r.reason
+                                for r in first) else PREFER_FTFY
+            if m.cost(direct) + _islands(direct) + margin < m.cost(via_ftfy) + _islands(via_ftfy):
                 return [_chain_repair(r) for r in alone]
     if not chain:
         return first
@@ -106,6 +111,21 @@ def repair_line_full_after_nbsp(line: str) -> list[Repair]:
     if not first:
         return second
     return _compose(line, first, second)
+
+
+ISLAND = 2.0  # a non-ASCII word in another script than the words on both sides of it ("개봉 ù 주에")
+
+
+def _islands(line: str) -> float:
+    """Penalty for words stranded in another script: a line is written in one script at a time."""
+    words = [(w.group(), _scripts(w.group())) for w in _WORD.finditer(line)]
+    n = 0
+    for k in range(1, len(words) - 1):
+        word, sc = words[k]
+        left, right = words[k - 1][1], words[k + 1][1]
+        if not word.isascii() and len(sc) == 1 and left == right and len(left) == 1 and sc != left:
+            n += 1
+    return ISLAND * n
 
 
 def _compose(line: str, first: list[Repair], second: list[Repair]) -> list[Repair]:

@@ -41,6 +41,7 @@ LINE_CHAIN_GAIN = 2.5   # a chain that repaired a word this well is preferred in
 LINE_CHAIN_BONUS = 3.0  # ... by this much
 UNKNOWN_WORD_MAX_COST = 2.5  # per letter, for a word outside the word list that a repair may produce
 UNKNOWN_WORD_GAIN = 8.0  # ... when the line gives no support: only out of a word this much less plausible
+DOUBTED_PENALTY = 1.5   # a single-byte chain that would break one correct accented word of the line
 SINGLE_LETTER_MAX_COST = 3.5  # a one-letter word a repair may produce ("à", "y"): this common at least
 SHORT_CJK_PENALTY = 3.0  # a one-character CJK repair needs the line's chain or context behind it
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
@@ -81,11 +82,11 @@ _LEAD_THEN_SPACE = re.compile(f"[{_LAT_HIGH}\u0400-\u04ff](?= )")
 _NBSP_CHAINS = tuple(Chain("utf-8", enc, "utf8-nbsp") for enc in
                      ("sloppy-windows-1252", "cp1251", "cp1250", "cp1258", "iso-8859-2"))
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
+_DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 _ALPHABETS = frozenset({"latin", "greek", "cyrillic"})
 _SINGLE_BYTE_CHAINS = tuple(c for c in CHAINS if not c.multibyte_read)
+_LEGACY = frozenset(c for c in _SINGLE_BYTE_CHAINS if c.true in _DOUBLE_BYTE)  # legacy CJK read as Latin
 _SINGLE_BYTE_READ = tuple(dict.fromkeys(c.read_as for c in _SINGLE_BYTE_CHAINS))
-DOUBTED_PENALTY = 1.5   # a single-byte chain that would break one correct accented word of the line
-_DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,8 @@ class _LineContext:
         # holding letters it cannot produce (Czech "výrazně" for MacRoman) is not its mojibake.
         letters = [c for c in line if not c.isascii() and (
             ("\u00a1" <= c < "\u0530" and not c.isspace()) or (c.isalpha() and script_of(c) in _ALPHABETS))]
-        codecs_out = {codec for codec in _SINGLE_BYTE_READ if sum(c not in _high_chars(codec) for c in letters) >= 2}
+        self.codecs_out = frozenset(codec for codec in _SINGLE_BYTE_READ
+                                    if sum(c not in _high_chars(codec) for c in letters) >= 2)
         hits = sorted(suspicious_offsets(line, m)) if not line.isascii() else []
         for w in _WORD.finditer(line):
             text = w.group()
@@ -264,28 +266,16 @@ class _LineContext:
         # read "est‡"): mojibake of a line leaves no correct accented word behind.
         known = {w for t in _TOKEN.findall(line) if not t.isascii() and not _token_suspicious(t, m)
                  for w in _WORD.findall(t) if len(w) > 1 and not w.isascii() and m.is_known_word(w)}
-        against: dict[Chain, int] = {}
-        for chain in _SINGLE_BYTE_CHAINS:
-            if chain.read_as in codecs_out:
-                against[chain] = 2
-                continue
-            n = 0
-            for w in known:
-                undone = chain.undo(w)
-                if undone != w and m.cost(undone) > m.cost(w):
-                    n += 1
-                    if n == 2:
-                        break
-            if n:
-                against[chain] = n
-        self.ruled_out = frozenset(c for c, n in against.items() if n >= 2)
-        self.doubted = frozenset(c for c, n in against.items() if n == 1)
+        # Evidence against each single-byte chain: 2 rules it out, 1 casts doubt.
+        self.against = {chain: 2 if chain.read_as in self.codecs_out else min(2, sum(_breaks(chain, w) for w in known))
+                        for chain in _SINGLE_BYTE_CHAINS}
+        self.evidence = tuple(self.against.values())
 
     def signature(self, start: int, end: int) -> tuple[str, ...]:
         """The scripts of the two plausible words on either side of [start, end)."""
         left = [w[2] for w in self.words if w[1] <= start][-2:]
         right = [w[2] for w in self.words if w[0] >= end][:2]
-        return (*left, "|", *right, self.ruled_out, self.doubted, self.japanese)
+        return (*left, "|", *right, self.evidence, self.japanese)
 
     def bonus(self, start: int, end: int, before: str, after: str) -> float:
         """Gain from the line: neighbours already written in the script the repair produces."""
@@ -303,13 +293,27 @@ class _LineContext:
         return CONTEXT_BONUS * (min(same, 2) - min(max(other - same, 0), 2))
 
 
+@lru_cache(maxsize=65536)
+def _breaks(chain: Chain, word: str) -> bool:
+    """Whether undoing `chain` would turn a correct word into something less plausible."""
+    undone = chain.undo(word)
+    return undone != word and model().cost(undone) > model().cost(word)
+
+
+def _high_pair(token: str, chain: Chain) -> bool:
+    """Two adjacent characters of the code page's upper half: a CJK character's bytes, at least one
+    of which is a lead byte (>= 0x81), read with a single-byte code page."""
+    high = _high_chars(chain.read_as)
+    return any(a in high and b in high for a, b in zip(token, token[1:], strict=False))
+
+
 def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
                 prefer: frozenset[Chain] = frozenset(), bonus: float = 0.0) -> list[tuple[int, int, str, Chain, float]]:
     """Every (start, end, replacement, chain, gain) over `token` with gain >= MIN_GAIN.
 
     Chains in `prefer` (the one that clearly repaired other words of the line) get `bonus`.
     """
-    chains = [c for c in CHAINS if c.could_apply(token)]
+    chains = [c for c in CHAINS if c.could_apply(token) and (c not in _LEGACY or c in prefer or _high_pair(token, c))]
     # Fast path: mojibake that lost nothing round-trips exactly through its chain. When some chain
     # repairs the whole token cleanly and convincingly, the other chains need not be searched.
     strict = []
@@ -376,7 +380,8 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     while te > ts and trep and token[te - 1] == trep[-1]:
         te, trep = te - 1, trep[:-1]
     single_byte = not (chain.multibyte_true or chain.multibyte_read)
-    if ctx is not None and not preferred and chain in ctx.ruled_out:
+    against = ctx.against.get(chain, 0) if ctx is not None and not preferred else 0
+    if against >= 2:
         return -1.0  # the line holds letters this chain's mojibake cannot contain, or correct words it would break
     if chain.true in _DOUBLE_BYTE and not chain.multibyte_read:
         # A legacy CJK page read with a single-byte code page: undone, the run is CJK text of some
@@ -429,7 +434,7 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
         # (with the line's script or chain behind it, or out of a word no language writes) words
         # that read like the language.
         return -1.0
-    if ctx is not None and not preferred and chain in ctx.doubted:
+    if against:
         weak += DOUBTED_PENALTY
     gain = m.cost(before) - m.cost(after) + context - weak
     if te - ts <= 2 and not _touches_letter(token, ts, te) and not preferred:
