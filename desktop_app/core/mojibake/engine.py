@@ -26,7 +26,7 @@ import regex
 
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded, _high_chars
-from desktop_app.core.mojibake.model import Model, model, script_of
+from desktop_app.core.mojibake.model import _INTRAWORD, Model, model, script_of
 
 STRICT_GAIN = 6.0       # a whole token repaired this convincingly ends the search for that token
 MIN_GAIN = 1.5          # below this gain (log10) a repair is not even proposed
@@ -426,7 +426,10 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     before = token[a:b]
     after = token[a:start] + replacement + token[end:b]
     context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
-    clear = m.cost(before) - m.cost(after) >= UNKNOWN_WORD_GAIN
+    # Out of a word no language writes ("potwierdzi³y": a symbol glued between letters) or one far
+    # less plausible, a repair may produce a word the word list does not know.
+    clear = m.cost(before) - m.cost(after) >= UNKNOWN_WORD_GAIN or (
+        _glued_symbols(before) > _glued_symbols(after))
     if single_byte and not all(_real_word(w, m) or ((context > 0 or preferred or clear)
                                                     and m.cost(w) <= UNKNOWN_WORD_MAX_COST * len(w))
                                for w in _WORD.findall(after)):
@@ -444,6 +447,12 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
             return -1.0  # symbols for symbols with no word near (faces, math, line art)
         gain -= ISOLATED_PENALTY
     return gain
+
+
+def _glued_symbols(s: str) -> int:
+    """Symbols glued between two letters that real words do not hold (not apostrophes, hyphens, ...)."""
+    return sum(1 for k in range(1, len(s) - 1) if not (s[k].isalpha() or s[k].isdecimal()) and s[k] not in _INTRAWORD
+               and s[k - 1].isalpha() and s[k + 1].isalpha())
 
 
 def _real_word(word: str, m: Model) -> bool:

@@ -102,3 +102,28 @@ def test_bytes_that_are_valid_utf8_stay_utf8():
 def test_legacy_cjk_runs_are_cjk_text():
     # Two symbols that pair into one Cyrillic letter of a national character set are no repair.
     assert fix("See §§ 14–16 of the contract.") == "See §§ 14–16 of the contract."
+
+
+@pytest.mark.parametrize("clean,moji", [
+    # 佈 is GBK 81 D1: Windows-1252 has no byte 81, so the lead is lost and its trail "Ñ" is left over.
+    ("香港政府宣佈新的房屋政策。", "Ïã¸ÛÕþ¸®Ðû\ufffdÑÐÂµÄ·¿ÎÝÕþ²ß¡£"),
+    # 漲 is GBK 9D 71: the lost lead leaves an ASCII-looking trail "q".
+    ("這家公司的股價在消息公布後大幅上漲。", "ß@¼Ò¹«Ë¾µÄ¹ÉƒrÔÚÏûÏ¢¹«²¼áá´ó·ùÉÏ\ufffdq¡£"),
+])
+def test_legacy_cjk_with_a_lost_byte_keeps_its_alignment(clean, moji):
+    out = fix(moji)
+    lost = clean[[a == b for a, b in zip(clean, out, strict=False)].index(False)]
+    assert out == clean.replace(lost, "\ufffd")
+    (r,) = repair_line_full(moji)
+    assert "lost" in r.reason and r.rule == "mojibake.gbk-cp1252"
+
+
+def test_lost_byte_as_question_mark_in_legacy_cjk():
+    out = fix("Ïã¸ÛÕþ¸®Ðû?ÑÐÂµÄ·¿ÎÝÕþ²ß¡£")
+    assert out == "香港政府宣\ufffd新的房屋政策。"
+
+
+def test_polish_word_with_a_symbol_inside_is_repaired_without_the_word_list():
+    # "³" for "ł": a symbol glued between letters is no word, so an unknown word may replace it.
+    out = fix("potwierdzi³y te informacje w ministerstwie")
+    assert out == "potwierdziły te informacje w ministerstwie"
