@@ -42,6 +42,7 @@ LINE_CHAIN_BONUS = 3.0  # ... by this much
 UNKNOWN_WORD_MAX_COST = 2.5  # per letter, for a word outside the word list that a repair may produce
 UNKNOWN_WORD_GAIN = 8.0  # ... when the line gives no support: only out of a word this much less plausible
 DOUBTED_PENALTY = 1.5   # a single-byte chain that would break one correct accented word of the line
+BREAK_MARGIN = 3.0      # ... or a word outside the word list, into something this much less plausible
 SINGLE_LETTER_MAX_COST = 3.5  # a one-letter word a repair may produce ("à", "y"): this common at least
 SHORT_CJK_PENALTY = 3.0  # a one-character CJK repair needs the line's chain or context behind it
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
@@ -248,10 +249,11 @@ class _LineContext:
         self.words: list[tuple[int, int, str]] = []
         # Text read with a single-byte code page is made of that code page's characters only: a line
         # holding letters it cannot produce (Czech "výrazně" for MacRoman) is not its mojibake.
-        letters = [c for c in line if not c.isascii() and (
-            ("\u00a1" <= c < "\u0530" and not c.isspace()) or (c.isalpha() and script_of(c) in _ALPHABETS))]
+        letters = {c for c in line if not c.isascii() and (
+            ("\u00a1" <= c < "\u0530" and not c.isspace() and c != "\u00ad")
+            or (c.isalpha() and script_of(c) in _ALPHABETS))}
         self.codecs_out = frozenset(codec for codec in _SINGLE_BYTE_READ
-                                    if sum(c not in _high_chars(codec) for c in letters) >= 2)
+                                    if any(c not in _high_chars(codec) for c in letters))
         hits = sorted(suspicious_offsets(line, m)) if not line.isascii() else []
         for w in _WORD.finditer(line):
             text = w.group()
@@ -264,10 +266,12 @@ class _LineContext:
         # Correct words with non-ASCII letters are evidence against a single-byte chain that would
         # turn them into something worse ("está" is no Windows-1252 text read as MacRoman: that would
         # read "est‡"): mojibake of a line leaves no correct accented word behind.
-        known = {w for t in _TOKEN.findall(line) if not t.isascii() and not _token_suspicious(t, m)
-                 for w in _WORD.findall(t) if len(w) > 1 and not w.isascii() and m.is_known_word(w)}
+        words = [w for w in _WORD.findall(line) if len(w) > 1 and not w.isascii()]
         # Evidence against each single-byte chain: 2 rules it out, 1 casts doubt.
-        self.against = {chain: 2 if chain.read_as in self.codecs_out else min(2, sum(_breaks(chain, w) for w in known))
+        # (Words vote only on single-byte to single-byte chains: a word is a whole number of bytes
+        # there, while a CJK or UTF-8 character's bytes straddle the words of its mojibake.)
+        self.against = {chain: 2 if chain.read_as in self.codecs_out
+                        else 0 if chain.multibyte_true else _votes(chain, words)
                         for chain in _SINGLE_BYTE_CHAINS}
         self.evidence = tuple(self.against.values())
 
@@ -293,11 +297,31 @@ class _LineContext:
         return CONTEXT_BONUS * (min(same, 2) - min(max(other - same, 0), 2))
 
 
+def _votes(chain: Chain, words: list[str]) -> int:
+    """Evidence of a line's words against a single-byte chain: 2 when at least two words would get
+    worse under it and more get worse than better, 1 when as many get worse as better."""
+    worse = better = 0
+    for w in words:
+        v = _vote(chain, w)
+        worse += v < 0
+        better += v > 0
+    if worse >= 2 and worse > better:
+        return 2
+    return 1 if worse and worse >= better else 0
+
+
 @lru_cache(maxsize=65536)
-def _breaks(chain: Chain, word: str) -> bool:
-    """Whether undoing `chain` would turn a correct word into something less plausible."""
+def _vote(chain: Chain, word: str) -> int:
+    """-1 when undoing `chain` turns `word` into something less plausible (a known word into
+    anything worse, another word into something clearly worse), 1 when clearly better, else 0."""
     undone = chain.undo(word)
-    return undone != word and model().cost(undone) > model().cost(word)
+    if undone == word:
+        return 0
+    m = model()
+    d = m.cost(undone) - m.cost(word)
+    if d > (0.0 if m.is_known_word(word) else BREAK_MARGIN):
+        return -1
+    return 1 if d < -BREAK_MARGIN else 0
 
 
 def _high_pair(token: str, chain: Chain) -> bool:
@@ -420,6 +444,8 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
             if (not c.isalpha() and c not in "\u2019'-\u2010\u2013\u2014" and 0 < k < len(fixed) - 1
                     and fixed[k - 1].isalpha() and fixed[k + 1].isalpha()):
                 return -1.0  # a letter inside a word turned into a symbol ("Coatlán" into "Coatl·n")
+            if token[k].isalpha() and not c.isalpha() and _stray_mark(fixed, k):
+                return -1.0  # ... or at its edge into a mark that is not written there ("Bretón" into "Bret—")
     if m.cost(replacement) > MAX_AVG_COST * max(len(replacement), 1.4):
         return -1.0  # the repair is no text either (real text averages 1-4 per character)
     a, b = _word_bounds(token, start, end)
@@ -447,6 +473,25 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
             return -1.0  # symbols for symbols with no word near (faces, math, line art)
         gain -= ISOLATED_PENALTY
     return gain
+
+
+def _stray_mark(s: str, k: int) -> bool:
+    """Whether the mark s[k], which a repair made out of a letter, sits where real text never has it:
+    a bullet or middle dot, or a dash, glued to a word on one side only; an en dash between two
+    lower-case letters or an em dash next to a one-letter piece; a closing quote or apostrophe at the end of a word other than a plural
+    possessive ("players’") or a quotation opened before it, or at the start of a word."""
+    c = s[k]
+    left = k > 0 and s[k - 1].isalpha()
+    right = k + 1 < len(s) and s[k + 1].isalpha()
+    if c in "\u00b7\u2022\u2013\u2014" and left != right:
+        return True
+    if c == "\u2013" and left and right and s[k - 1].islower() and s[k + 1].islower():
+        return True
+    if c == "\u2014" and left and right and not (k > 1 and s[k - 2].isalpha() and k + 2 < len(s) and s[k + 2].isalpha()):
+        return True  # "word—word" joins words, not a single letter ("autenticaci—n", "U—lofe")
+    if c == "\u2019" and left and not right:
+        return s[k - 1] not in "sS" and "\u2018" not in s[:k]
+    return c == "\u2019" and right and not left
 
 
 def _glued_symbols(s: str) -> int:

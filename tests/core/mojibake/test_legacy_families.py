@@ -127,3 +127,29 @@ def test_polish_word_with_a_symbol_inside_is_repaired_without_the_word_list():
     # "³" for "ł": a symbol glued between letters is no word, so an unknown word may replace it.
     out = fix("potwierdzi³y te informacje w ministerstwie")
     assert out == "potwierdziły te informacje w ministerstwie"
+
+
+@pytest.mark.parametrize("line", [
+    # Real Spanish, Galician, Portuguese, Hungarian, Czech and Slovak: under Windows-1252 read as
+    # MacRoman (or the reverse) their ó, í, ñ, á would be dashes, apostrophes and dots glued to words.
+    "Se necesita autenticación para abrir el documento.",
+    "Descrición do tipo de letra",
+    "Uólofe e Letón",
+    "Bretón",
+    "Rozbalovací menu",
+    "Viditelná, když je vodorovná",
+    "Nebola zadaná žiadna adresa",
+    "Jobb oldali margó",
+    "Axuste de liña",
+    "Jestli stavová ikona bliká",
+    # Serbian Cyrillic is no KOI8-R text read as Windows-1251.
+    "Елемент је већ наведен",
+])
+def test_real_words_are_not_single_byte_mojibake(line):
+    assert list(repair_text(line)) == []
+
+
+def test_single_byte_repairs_still_make_marks_where_text_has_them():
+    # Windows-1252 read as MacRoman: apostrophes inside words, quotes at their edges, dashes between words.
+    moji = "“We didn’t expect this,” said the mayor — who’d warned of delays.".encode("cp1252").decode("mac_roman")
+    assert fix(moji) == "“We didn’t expect this,” said the mayor — who’d warned of delays."
