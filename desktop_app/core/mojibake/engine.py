@@ -26,7 +26,7 @@ import regex
 
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded, _high_chars
-from desktop_app.core.mojibake.model import _INTRAWORD, Model, model, script_of
+from desktop_app.core.mojibake.model import _COMPATIBLE, _INTRAWORD, Model, model, script_of
 
 STRICT_GAIN = 6.0       # a whole token repaired this convincingly ends the search for that token
 MIN_GAIN = 1.5          # below this gain (log10) a repair is not even proposed
@@ -448,9 +448,17 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
                 return -1.0  # ... or at its edge into a mark that is not written there ("Bretón" into "Bret—")
     if m.cost(replacement) > MAX_AVG_COST * max(len(replacement), 1.4):
         return -1.0  # the repair is no text either (real text averages 1-4 per character)
+    if (chain.read_as in _DOUBLE_BYTE and trep and not (_scripts(trep) & _CJK_SCRIPTS)
+            and ((ts > 0 and script_of(token[ts - 1]) in _CJK_SCRIPTS)
+                 or (te < len(token) and script_of(token[te]) in _CJK_SCRIPTS))):
+        return -1.0  # CJK glued to correct CJK text is that text, not mojibake of another script ("路径")
     a, b = _word_bounds(token, start, end)
     before = token[a:b]
     after = token[a:start] + replacement + token[end:b]
+    if _mixes_scripts(after) and not _mixes_scripts(before):
+        return -1.0  # a word in one script does not become a word mixing scripts ("Азербејџан")
+    if len(_CASE_FLIP.findall(after)) > len(_CASE_FLIP.findall(before)):
+        return -1.0  # nor does a repair put a capital inside a word ("Islandés" into "IslandÈs")
     context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
     # Out of a word no language writes ("potwierdzi³y": a symbol glued between letters) or one far
     # less plausible, a repair may produce a word the word list does not know.
@@ -473,6 +481,11 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
             return -1.0  # symbols for symbols with no word near (faces, math, line art)
         gain -= ISOLATED_PENALTY
     return gain
+
+
+def _mixes_scripts(word: str) -> bool:
+    sc = _scripts(word)
+    return len(sc) > 1 and frozenset(sc) not in _COMPATIBLE and not sc <= {"kana", "han", "halfkana"}
 
 
 def _stray_mark(s: str, k: int) -> bool:

@@ -32,6 +32,7 @@ _CLITIC_AFTER = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n", "em", "ns"
 _CLITIC_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
                             "quoiqu", "dell", "all", "dall", "nell", "sull", "un", "po", "o", "rock"})
 
+_ELISION_NEXT = frozenset("aeiouyhàâäáéèêëíìîïóòôöúùûüœæ")
 CLITIC = 2.5            # a clitic after or before a word ("minister's", "didn't", "l'été")
 WIDTH_FORM = 0.3        # per character in half-width/full-width form
 QUESTION_AFTER_CJK = 3.0  # an ASCII '?' right after CJK text or a lost-byte mark
@@ -163,8 +164,8 @@ class Model:
             if "'" not in tail and head and tail:
                 if tail in _CLITIC_AFTER and len(head) > 1:
                     return self._part_cost(head) + CLITIC
-                if head in _CLITIC_BEFORE:
-                    return CLITIC + self._part_cost(tail)
+                if head in _CLITIC_BEFORE and tail[0] in _ELISION_NEXT:
+                    return CLITIC + self._part_cost(tail)  # elision before a vowel or h: l'été, dell'arte
             known = self.words.get(low)
             if known is not None:
                 return known

@@ -153,3 +153,14 @@ def test_single_byte_repairs_still_make_marks_where_text_has_them():
     # Windows-1252 read as MacRoman: apostrophes inside words, quotes at their edges, dashes between words.
     moji = "“We didn’t expect this,” said the mayor — who’d warned of delays.".encode("cp1252").decode("mac_roman")
     assert fix(moji) == "“We didn’t expect this,” said the mayor — who’d warned of delays."
+
+
+@pytest.mark.parametrize("line", [
+    "路径必须以斜杠开头（/）",          # GBK-read UTF-8 would make "·" and "б" out of correct hanzi
+    "ラベルの位置 (X方向)",             # ... and EUC-KR-read UTF-8 an Arabic-Indic digit out of 方
+    "Република Азербејџан",            # Serbian: no hanzi out of the middle of a Cyrillic word
+    "Neerlandés; Holandés; Flamengo",  # no capital inside a word (MacRoman "IslandÈs")
+    "Tímor-Leste e um dígito",         # an elided clitic comes before a vowel or h ("d’gito" is none)
+])
+def test_repairs_keep_words_in_one_script_case_and_shape(line):
+    assert list(repair_text(line)) == []
