@@ -40,6 +40,7 @@ LATER_ROUND_GAIN = 3.0  # a repair found only after others were applied needs th
 LINE_CHAIN_GAIN = 2.5   # a chain that repaired a word this well is preferred in its line
 LINE_CHAIN_BONUS = 3.0  # ... by this much
 UNKNOWN_WORD_MAX_COST = 2.5  # per letter, for a word outside the word list that a repair may produce
+UNKNOWN_WORD_MAX_COST_LINE = 4.0  # ... out of an impossible word, in a line the same chain repaired
 UNKNOWN_WORD_GAIN = 8.0  # ... when the line gives no support: only out of a word this much less plausible
 DOUBTED_PENALTY = 1.5   # a single-byte chain that would break one correct accented word of the line
 BREAK_MARGIN = 3.0      # ... or a word outside the word list, into something this much less plausible
@@ -464,8 +465,10 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     # less plausible, a repair may produce a word the word list does not know.
     clear = m.cost(before) - m.cost(after) >= UNKNOWN_WORD_GAIN or (
         _glued_symbols(before) > _glued_symbols(after))
+    # With the line's chain and a word no language writes behind it, a rarer word will do ("jaźń").
+    cap = UNKNOWN_WORD_MAX_COST_LINE if preferred and clear else UNKNOWN_WORD_MAX_COST
     if single_byte and not all(_real_word(w, m) or ((context > 0 or preferred or clear)
-                                                    and m.cost(w) <= UNKNOWN_WORD_MAX_COST * len(w))
+                                                    and m.cost(w) <= cap * len(w))
                                for w in _WORD.findall(after)):
         # Single-byte code pages map every byte to something: a repair must make known words, or
         # (with the line's script or chain behind it, or out of a word no language writes) words

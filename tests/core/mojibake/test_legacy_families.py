@@ -34,6 +34,7 @@ CASES = [
     ("Правительство объявило о новых мерах поддержки.", "utf-8", "koi8_r", "utf8-koi8r"),
     ("Rząd przyjął we wtorek projekt ustawy o ochronie środowiska.", "cp1250", "sloppy-windows-1252",
      "cp1250-cp1252"),
+    ("Zażółć gęślą jaźń, powiedział.", "cp1250", "sloppy-windows-1252", "cp1250-cp1252"),
     ("Vláda ve středu schválila návrh nového zákona o dani z příjmů.", "cp1250", "sloppy-windows-1252",
      "cp1250-cp1252"),
 ]
