@@ -191,6 +191,9 @@ def forget_text_caches() -> None:
     from desktop_app.core.mojibake.model import model
 
     engine._TOKEN_CACHE.clear()
+    for memo in ("_undo_runs", "_vote"):  # per-token memo tables, where the engine has them
+        if hasattr(engine, memo):
+            getattr(engine, memo).cache_clear()
     model()._cache.clear()
 
 

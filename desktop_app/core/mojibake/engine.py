@@ -88,7 +88,6 @@ _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949"
 _ALPHABETS = frozenset({"latin", "greek", "cyrillic"})
 _SINGLE_BYTE_CHAINS = tuple(c for c in CHAINS if not c.multibyte_read)
 _LEGACY = frozenset(c for c in _SINGLE_BYTE_CHAINS if c.true in _DOUBLE_BYTE)  # legacy CJK read as Latin
-_SINGLE_BYTE_READ = tuple(dict.fromkeys(c.read_as for c in _SINGLE_BYTE_CHAINS))
 
 
 @dataclass(frozen=True)
@@ -248,13 +247,10 @@ class _LineContext:
 
     def __init__(self, line: str, m: Model) -> None:
         self.words: list[tuple[int, int, str]] = []
-        # Text read with a single-byte code page is made of that code page's characters only: a line
-        # holding letters it cannot produce (Czech "výrazně" for MacRoman) is not its mojibake.
-        letters = {c for c in line if not c.isascii() and (
-            ("\u00a1" <= c < "\u0530" and not c.isspace() and c != "\u00ad")
-            or (c.isalpha() and script_of(c) in _ALPHABETS))}
-        self.codecs_out = frozenset(codec for codec in _SINGLE_BYTE_READ
-                                    if any(c not in _high_chars(codec) for c in letters))
+        self.line = line
+        self._letters: set[str] | None = None
+        self._vote_words: list[str] | None = None
+        self._against: dict[Chain, int] = {}
         hits = sorted(suspicious_offsets(line, m)) if not line.isascii() else []
         for w in _WORD.finditer(line):
             text = w.group()
@@ -264,23 +260,42 @@ class _LineContext:
                 if len(sc) == 1:
                     self.words.append((w.start(), w.end(), next(iter(sc))))
         self.japanese = any(w[2] == "kana" for w in self.words)
-        # Correct words with non-ASCII letters are evidence against a single-byte chain that would
-        # turn them into something worse ("está" is no Windows-1252 text read as MacRoman: that would
-        # read "est‡"): mojibake of a line leaves no correct accented word behind.
-        words = [w for w in _WORD.findall(line) if len(w) > 1 and not w.isascii()]
-        # Evidence against each single-byte chain: 2 rules it out, 1 casts doubt.
-        # (Words vote only on single-byte to single-byte chains: a word is a whole number of bytes
-        # there, while a CJK or UTF-8 character's bytes straddle the words of its mojibake.)
-        self.against = {chain: 2 if chain.read_as in self.codecs_out
-                        else 0 if chain.multibyte_true else _votes(chain, words)
-                        for chain in _SINGLE_BYTE_CHAINS}
-        self.evidence = tuple(self.against.values())
 
-    def signature(self, start: int, end: int) -> tuple[str, ...]:
-        """The scripts of the two plausible words on either side of [start, end)."""
+    def against(self, chain: Chain) -> int:
+        """Evidence of the line against a single-byte-read chain: 2 rules it out, 1 casts doubt.
+
+        Text read with a single-byte code page is made of that code page's characters only: a line
+        holding a letter or Latin-1 symbol it cannot produce (Czech "výrazně" for MacRoman) is not
+        its mojibake. And words with non-ASCII letters that the chain would make worse ("está" would
+        read "est‡" undone as Windows-1252 read as MacRoman) vote against it. (Words vote only on
+        single-byte to single-byte chains: a UTF-8 or CJK character's bytes straddle the words of
+        its mojibake.)
+        """
+        n = self._against.get(chain)
+        if n is not None:
+            return n
+        if self._letters is None:
+            self._letters = {c for c in self.line if not c.isascii() and (
+                ("\u00a1" <= c < "\u0530" and not c.isspace() and c != "\u00ad")
+                or (c.isalpha() and script_of(c) in _ALPHABETS))}
+        high = _high_chars(chain.read_as)
+        if any(c not in high for c in self._letters):
+            n = 2
+        elif chain.multibyte_true:
+            n = 0
+        else:
+            if self._vote_words is None:
+                self._vote_words = [w for w in _WORD.findall(self.line) if len(w) > 1 and not w.isascii()]
+            n = _votes(chain, self._vote_words)
+        self._against[chain] = n
+        return n
+
+    def signature(self, start: int, end: int) -> tuple:
+        """The scripts of the two plausible words on either side of [start, end), and whether the
+        line holds kana."""
         left = [w[2] for w in self.words if w[1] <= start][-2:]
         right = [w[2] for w in self.words if w[0] >= end][:2]
-        return (*left, "|", *right, self.evidence, self.japanese)
+        return (*left, "|", *right, self.japanese)
 
     def bonus(self, start: int, end: int, before: str, after: str) -> float:
         """Gain from the line: neighbours already written in the script the repair produces."""
@@ -325,6 +340,11 @@ def _vote(chain: Chain, word: str) -> int:
     return 1 if d < -BREAK_MARGIN else 0
 
 
+@lru_cache(maxsize=65536)
+def _undo_runs(chain: Chain, token: str) -> list[tuple[int, int, str]]:
+    return chain.undo_runs(token)
+
+
 def _high_pair(token: str, chain: Chain) -> bool:
     """Two adjacent characters of the code page's upper half: a CJK character's bytes, at least one
     of which is a lead byte (>= 0x81), read with a single-byte code page."""
@@ -362,7 +382,7 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
         for variant in variants:
             if variant is not token and not chain.multibyte_true:
                 continue
-            for rs, re_, repl in chain.undo_runs(variant):
+            for rs, re_, repl in _undo_runs(chain, variant):
                 whole = _with_bonus(_gain(token, rs, re_, repl, chain, m, ctx, base, chain in prefer), chain, prefer, bonus)
                 if whole >= MIN_GAIN:
                     out.append((rs, re_, repl, chain, whole))
@@ -405,9 +425,6 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     while te > ts and trep and token[te - 1] == trep[-1]:
         te, trep = te - 1, trep[:-1]
     single_byte = not (chain.multibyte_true or chain.multibyte_read)
-    against = ctx.against.get(chain, 0) if ctx is not None and not preferred else 0
-    if against >= 2:
-        return -1.0  # the line holds letters this chain's mojibake cannot contain, or correct words it would break
     if chain.true in _DOUBLE_BYTE and not chain.multibyte_read:
         # A legacy CJK page read with a single-byte code page: undone, the run is CJK text of some
         # length (two symbols or letters that happen to pair into one hanzi, Greek or Cyrillic letter
@@ -474,8 +491,6 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
         # (with the line's script or chain behind it, or out of a word no language writes) words
         # that read like the language.
         return -1.0
-    if against:
-        weak += DOUBTED_PENALTY
     gain = m.cost(before) - m.cost(after) + context - weak
     if te - ts <= 2 and not _touches_letter(token, ts, te) and not preferred:
         # A lone character swapped for another (√ for Ã, ™ for ô, Õ for ’): code pages map almost
@@ -533,23 +548,40 @@ def repair_token(token: str, m: Model | None = None, ctx: _LineContext | None = 
     """Non-overlapping repairs of one token; the highest gain wins (cached per token and context)."""
     m = m or model()
     key = (token, ctx.signature(base, base + len(token)) if ctx is not None else (), prefer, bonus)
-    cached = _TOKEN_CACHE.get(key)
-    if cached is None:
+    cands = _TOKEN_CACHE.get(key)
+    if cands is None:
         if len(_TOKEN_CACHE) > 20000:
             _TOKEN_CACHE.clear()
-        cached = _TOKEN_CACHE[key] = _repair_token(token, m, ctx, base, prefer, bonus)
-    return cached
+        cands = _TOKEN_CACHE[key] = _candidates(token, m, ctx, base, prefer, bonus)
+    if ctx is not None and cands:
+        cands = _weigh_line_evidence(cands, ctx, prefer)
+    return _choose(token, cands)
 
 
-_TOKEN_CACHE: dict[tuple, list[ChainRepair]] = {}
+_TOKEN_CACHE: dict[tuple, list[tuple[int, int, str, Chain, float]]] = {}
 
 
-def _repair_token(token: str, m: Model, ctx: _LineContext | None, base: int,
-                  prefer: frozenset[Chain], bonus: float) -> list[ChainRepair]:
-    cands = _candidates(token, m, ctx, base, prefer, bonus)
+def _weigh_line_evidence(cands: list[tuple[int, int, str, Chain, float]], ctx: _LineContext,
+                         prefer: frozenset[Chain]) -> list[tuple[int, int, str, Chain, float]]:
+    """Drop the candidates of a single-byte-read chain the line rules out; doubt costs gain."""
+    out = []
+    for cand in cands:
+        chain = cand[3]
+        against = 0 if chain.multibyte_read or chain in prefer else ctx.against(chain)
+        if against >= 2:
+            continue  # the line holds characters this chain's mojibake cannot contain, or words it would break
+        if against:
+            if cand[4] - DOUBTED_PENALTY < MIN_GAIN:
+                continue
+            cand = (*cand[:4], cand[4] - DOUBTED_PENALTY)
+        out.append(cand)
+    return out
+
+
+def _choose(token: str, cands: list[tuple[int, int, str, Chain, float]]) -> list[ChainRepair]:
     if not cands:
         return []
-    cands.sort(key=lambda c: (-c[4], c[0]))
+    cands = sorted(cands, key=lambda c: (-c[4], c[0]))
     chosen: list[ChainRepair] = []
     for start, end, repl, chain, gain in cands:
         if any(start < r.end and r.start < end for r in chosen):
