@@ -122,6 +122,31 @@ SENTENCES = {
         "Fotbalisté Sparty zvítězili v neděli nad Plzní 2:1.",
         "Nemocnice hledá nové lékaře a zdravotní sestry.",
     ],
+    # CJK text with Latin words, digits and ASCII punctuation glued in, as real pages have it.
+    "ja_mixed": [
+        "東京都の人口は約1400万人（2023年）です。",
+        "新しいiPhoneは9月に発売される予定だ。",
+        "「ありがとう」と彼はNHKの取材に答えた。",
+        "AIの研究開発に10億円を投資すると発表した。",
+    ],
+    "zh_mixed": [
+        "使用iPhone手机拍照的效果很好。",
+        "Apple公司发布了新款手机，售价5999元。",
+        "北京时间3月5日，国务院总理作政府工作报告。",
+        "今年GDP增长率预计为5%左右。",
+    ],
+    "zh_tw_mixed": [
+        "台灣的GDP成長率為3.5%。",
+        "蘋果公司發布了新款iPhone，售價29,900元。",
+        "颱風將於週三（9日）登陸花蓮。",
+        "台積電（TSMC）第二季營收創新高。",
+    ],
+    "ko_mixed": [
+        "삼성전자는 2024년 1분기 실적을 발표했다 (Samsung).",
+        "서울시는 15일 \"대중교통 요금을 인상한다\"고 밝혔다.",
+        "LG전자의 새 TV가 CES에서 공개됐다.",
+        "코스피 지수가 2.5% 올랐다.",
+    ],
 }
 
 # (family, true codec, codec it was read as, languages)
@@ -145,14 +170,14 @@ FAMILIES = [
     ("EUC-KR → GBK", "cp949", "gbk", ["ko"]),
     # Legacy CJK pages read as Windows-1252 (strict: its five undefined bytes are lost to � or ?, as
     # with Python's decoder and errors="replace") or as Latin-1.
-    ("EUC-JP → CP1252", "euc_jp", "cp1252", ["ja"]),
-    ("EUC-JP → Latin-1", "euc_jp", "latin-1", ["ja"]),
-    ("GBK → CP1252", "gbk", "cp1252", ["zh", "zh_tw"]),
-    ("GBK → Latin-1", "gbk", "latin-1", ["zh", "zh_tw"]),
-    ("Big5 → CP1252", "big5", "cp1252", ["zh_tw"]),
-    ("Big5 → Latin-1", "big5", "latin-1", ["zh_tw"]),
-    ("EUC-KR → CP1252", "cp949", "cp1252", ["ko"]),
-    ("EUC-KR → Latin-1", "cp949", "latin-1", ["ko"]),
+    ("EUC-JP → CP1252", "euc_jp", "cp1252", ["ja", "ja_mixed"]),
+    ("EUC-JP → Latin-1", "euc_jp", "latin-1", ["ja", "ja_mixed"]),
+    ("GBK → CP1252", "gbk", "cp1252", ["zh", "zh_tw", "zh_mixed"]),
+    ("GBK → Latin-1", "gbk", "latin-1", ["zh", "zh_tw", "zh_mixed"]),
+    ("Big5 → CP1252", "big5", "cp1252", ["zh_tw", "zh_tw_mixed"]),
+    ("Big5 → Latin-1", "big5", "latin-1", ["zh_tw", "zh_tw_mixed"]),
+    ("EUC-KR → CP1252", "cp949", "cp1252", ["ko", "ko_mixed"]),
+    ("EUC-KR → Latin-1", "cp949", "latin-1", ["ko", "ko_mixed"]),
     ("KOI8-R → CP1251", "koi8_r", "cp1251", ["ru"]),
     ("UTF-8 → KOI8-R", "utf-8", "koi8_r", ["ru", "en", "es", "fr", "de"]),
     ("CP1250 → CP1252", "cp1250", "cp1252", ["pl", "cs"]),

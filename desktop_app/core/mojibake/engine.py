@@ -26,7 +26,7 @@ import regex
 
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded, _high_chars
-from desktop_app.core.mojibake.model import _COMPATIBLE, _INTRAWORD, Model, model, script_of
+from desktop_app.core.mojibake.model import _INTRAWORD, Model, model, script_of
 
 STRICT_GAIN = 6.0       # a whole token repaired this convincingly ends the search for that token
 MIN_GAIN = 1.5          # below this gain (log10) a repair is not even proposed
@@ -430,9 +430,10 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
         # length (two symbols or letters that happen to pair into one hanzi, Greek or Cyrillic letter
         # of the national character set are no evidence).
         cjk = sum(script_of(c) in _CJK_SCRIPTS for c in trep)
-        others = sum(c.isalpha() and script_of(c) not in _CJK_SCRIPTS and not "\uff00" <= c <= "\uffef"
-                     for c in trep)
-        if cjk < (1 if preferred else 2) or 3 * others > cjk:
+        marks = sum("\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uff65" for c in trep)  # 。、「」，（）
+        others = sum(c.isalpha() and not c.isascii() and script_of(c) not in _CJK_SCRIPTS
+                     and not "\uff00" <= c <= "\uffef" for c in trep)  # (ASCII words glued to CJK are real)
+        if cjk + marks < (1 if preferred else 2) or (not cjk and not preferred) or 3 * others > cjk + marks:
             return -1.0
     if not preferred and any("\uff61" <= c <= "\uff9f" for c in trep) and not (
             any(script_of(c) in ("kana", "han") for c in trep) or (ctx is not None and ctx.japanese)):
@@ -502,8 +503,11 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
 
 
 def _mixes_scripts(word: str) -> bool:
-    sc = _scripts(word)
-    return len(sc) > 1 and frozenset(sc) not in _COMPATIBLE and not sc <= {"kana", "han", "halfkana"}
+    """Whether the non-ASCII letters of `word` mix scripts that words do not mix. Japanese mixes kana
+    and kanji, and CJK text glues ASCII words to its characters ("使用iPhone"); hanja glued to
+    hangul are rare enough in modern Korean to count as a mix (a GBK run read as EUC-KR makes them)."""
+    sc = _scripts("".join(c for c in word if not c.isascii()))
+    return len(sc) > 1 and not sc <= {"kana", "han", "halfkana"}
 
 
 def _stray_mark(s: str, k: int) -> bool:

@@ -145,6 +145,9 @@ class Model:
             prev_lower = c.islower()
             scripts.add(script_of(c))
         scripts.discard("other")
+        if "latin" in scripts and scripts & _CJK and scripts - {"latin"} <= _CJK and all(
+                c.isascii() for c in word if script_of(c) == "latin"):
+            scripts.discard("latin")  # CJK text glues ASCII words to its characters ("TV가", "iPhoneの")
         if (len(scripts) > 1 and frozenset(scripts) not in _COMPATIBLE
                 and scripts != {"kana", "han", "halfkana"}):
             cost += SCRIPT_MIX * (len(scripts) - 1)

@@ -165,3 +165,15 @@ def test_single_byte_repairs_still_make_marks_where_text_has_them():
 ])
 def test_repairs_keep_words_in_one_script_case_and_shape(line):
     assert list(repair_text(line)) == []
+
+
+@pytest.mark.parametrize("clean,true,read_as", [
+    ("使用iPhone手机拍照的效果很好。", "gbk", "latin-1"),
+    ("Apple 公司发布了新款 iPhone 15，售价 5999 元。", "gbk", "sloppy-windows-1252"),
+    ("蘋果公司發布了新款 iPhone 15，售價 NT$29,900。", "big5", "latin-1"),
+    ("台灣的GDP成長率為3.5%。", "big5", "sloppy-windows-1252"),
+    ("東京都の人口は約1400万人（2023年）です。", "euc_jp", "latin-1"),
+    ("LG전자의 새 TV가 CES에서 공개됐다.", "euc_kr", "sloppy-windows-1252"),
+])
+def test_cjk_lines_with_ascii_words_glued_in(clean, true, read_as):
+    assert fix(clean.encode(true).decode(read_as)) == clean
