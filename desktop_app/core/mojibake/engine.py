@@ -433,7 +433,11 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
         marks = sum("\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uff65" for c in trep)  # 。、「」，（）
         others = sum(c.isalpha() and not c.isascii() and script_of(c) not in _CJK_SCRIPTS
                      and not "\uff00" <= c <= "\uffef" for c in trep)  # (ASCII words glued to CJK are real)
-        if cjk + marks < (1 if preferred else 2) or (not cjk and not preferred) or 3 * others > cjk + marks:
+        # Glued to an ASCII word, a short run is more likely letters of that word's language ("õäöü").
+        glued = (any(c.isascii() and c.isalpha() for c in trep) or (ts > 0 and token[ts - 1].isascii()
+                 and token[ts - 1].isalpha()) or (te < len(token) and token[te].isascii() and token[te].isalpha()))
+        need = 1 if preferred else 3 if glued else 2
+        if cjk + marks < need or (not cjk and not preferred) or 3 * others > cjk + marks:
             return -1.0
     if not preferred and any("\uff61" <= c <= "\uff9f" for c in trep) and not (
             any(script_of(c) in ("kana", "han") for c in trep) or (ctx is not None and ctx.japanese)):

@@ -177,3 +177,8 @@ def test_repairs_keep_words_in_one_script_case_and_shape(line):
 ])
 def test_cjk_lines_with_ascii_words_glued_in(clean, true, read_as):
     assert fix(clean.encode(true).decode(read_as)) == clean
+
+
+def test_accented_letters_glued_to_an_ascii_word_are_not_a_short_cjk_run():
+    # Estonian alphabet: "õäöü" would be two GBK or EUC-KR characters.
+    assert list(repair_text("abcdefghijkõäöü ABCDEFGHIJKÕÄÖÜ")) == []
