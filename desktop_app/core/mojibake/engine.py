@@ -517,8 +517,9 @@ def _mixes_scripts(word: str) -> bool:
 def _stray_mark(s: str, k: int) -> bool:
     """Whether the mark s[k], which a repair made out of a letter, sits where real text never has it:
     a bullet or middle dot, or a dash, glued to a word on one side only; an en dash between two
-    lower-case letters or an em dash next to a one-letter piece; a closing quote or apostrophe at the end of a word other than a plural
-    possessive ("players’") or a quotation opened before it, or at the start of a word."""
+    lower-case letters, or an em dash next to a one-letter piece; a closing quote or apostrophe at
+    the end of a word, except a plural possessive ("players’") or inside a quotation opened before
+    it; an apostrophe at the start of a word."""
     c = s[k]
     left = k > 0 and s[k - 1].isalpha()
     right = k + 1 < len(s) and s[k + 1].isalpha()
