@@ -187,13 +187,15 @@ def catalog_false_positives() -> None:
 
 
 def forget_text_caches() -> None:
-    from desktop_app.core.mojibake import engine
+    from desktop_app.core.mojibake import chains, engine, scan
     from desktop_app.core.mojibake.model import model
 
     engine._TOKEN_CACHE.clear()
-    for memo in ("_undo_runs", "_vote"):  # per-token memo tables, where the engine has them
-        if hasattr(engine, memo):
-            getattr(engine, memo).cache_clear()
+    engine._SUSPICIOUS.clear()
+    engine._scripts.cache_clear()
+    engine._vote.cache_clear()
+    chains._undo_runs_cached.cache_clear()
+    scan._UNKNOWN.clear()
     model()._cache.clear()
 
 

@@ -233,6 +233,113 @@ LATIN1_CONTROLS = [
 ]
 
 
+# More clean text that must come through unchanged: other Latin-script languages, real-looking
+# Russian, Japanese, Chinese and Korean with their own punctuation and width forms, math, symbols,
+# line art, emoji. Added after the first 2000 controls so that earlier figures stay comparable.
+MORE_CONTROLS = [
+    "A população de São Paulo cresceu 0,8% no último ano, segundo o IBGE.",
+    "Não há informações sobre feridos; a polícia investiga as causas do acidente.",
+    "Ó mar salgado, quanto do teu sal são lágrimas de Portugal!",
+    "¡Qué bien! ¿Vienes mañana a la reunión de las 9:30?",
+    "El 20 % de los encuestados votaría al PSOE, según el CIS.",
+    "Ça m’étonnerait qu’il vienne ; où est-il passé ?",
+    "L’œuvre de Gœthe et l’Æneis figurent au programme de l’agrégation.",
+    "« Bonjour », dit-elle — « à demain ! »",
+    "Grüße aus Köln – das Wetter ist schön: 25 °C und Sonne.",
+    "Die Firma Müller & Söhne GmbH ließ verlauten, dass der Umsatz stieg.",
+    "Perché è così difficile? Più tardi andrò là con l’università.",
+    "Zażółć gęślą jaźń — to zdanie zawiera wszystkie polskie znaki.",
+    "Wrocław, Łódź i Gdańsk przyciągają coraz więcej turystów.",
+    "Příliš žluťoučký kůň úpěl ďábelské ódy.",
+    "İstanbul’da yağmur yağıyor; Ankara’da hava güneşli ve ılık.",
+    "Hà Nội là thủ đô của Việt Nam, với dân số khoảng 8 triệu người.",
+    "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και η μεγαλύτερη πόλη της.",
+    "Ещё не всё потеряно, — сказал он. «Жёлтый» цвет ему не шёл.",
+    "Объём производства вырос на 3,5 % в I квартале 2024 г.",
+    "Київ — столиця України; їжак і ґанок пишуться через ї та ґ.",
+    "Dvořák, Škoda, Łukasz, Øresund, Ærø, Þórr, Đorđe and İzmir.",
+    "The IPA for “thing” is /θɪŋ/; compare ʃ, ʒ and ə.",
+    "ｶﾀｶﾅ（半角）とカタカナ（全角）が混在する文書です。",
+    "ソフトウェアのバージョンは「v2.3.1」です。",
+    "株式会社ＡＢＣは、２０２４年３月期の決算を発表した。",
+    "〒100-0001　東京都千代田区千代田1-1",
+    "※詳細は公式サイトをご覧ください。",
+    "第１章　はじめに",
+    "iPhone 15の発売日は9月22日に決まった。",
+    "《人民日报》报道，该项目总投资约５０亿元。",
+    "他说：“我们会尽快解决这个问题。”",
+    "臺灣的「捷運」與香港的「港鐵」都很方便。",
+    "价格：￥１２８．００（含税）",
+    "使用Python 3.12和PyTorch进行训练。",
+    "삼성전자는 3분기 영업이익이 10조 원을 넘었다고 밝혔다.",
+    "“괜찮아요?” 그녀가 물었다.",
+    "KBS 뉴스에 따르면 BTS는 내년에 새 앨범을 낸다.",
+    "∀ε>0 ∃δ>0: |x−a|<δ ⇒ |f(x)−f(a)|<ε",
+    "E = mc², ΔG = ΔH − TΔS, ∫₀¹ x² dx = ⅓",
+    "Temperatur: −5 °C … +3 °C; Winkel 45°; 3 × 4 = 12; 10 ÷ 2 = 5",
+    "╔════════╗",
+    "║ STATUS ║",
+    "╚════════╝",
+    "├── src/",
+    "│   └── main.py",
+    "█▓▒░ loading ░▒▓█",
+    "Price: €19.99 / £17.50 / ¥2,800 / ₹1,499 / ₩25,000",
+    "© 2024 · All rights reserved · Terms ‹ › « »",
+    "• bullet ◦ item ▪ square ★ ☆ ✓ ✗ → ← ↑ ↓",
+    "Great job 👍🎉 see you tomorrow 😊",
+    "Ｆｕｌｌ－ｗｉｄｔｈ ｔｅｘｔ ｉｎ ａ ｔｉｔｌｅ",
+    "ﾃﾞｼﾞﾀﾙｶﾒﾗ ｷｬﾉﾝ EOS R5 ﾎﾞﾃﾞｨ",
+    "A magyar nyelvben az ő és az ű betű is gyakori: győző, tűz, őszi szél.",
+    "Bucureștiul are peste două milioane de locuitori și multe parcuri.",
+    "Ísland er eyja í Norður-Atlantshafi; höfuðborgin er Reykjavík.",
+    "La col·lecció del museu inclou obres de Miró i Dalí.",
+    "Lietuvos sostinė yra Vilnius, o Latvijos – Ryga.",
+    "Slovenský jazyk má písmená ä, ľ, ĺ, ŕ a ô.",
+    "Hrvatska je članica Europske unije od 2013. godine.",
+    "Suomen kielessä on paljon vokaaleja: ä, ö ja y ovat yleisiä.",
+    "Göteborg och Malmö är Sveriges näst största städer.",
+    "Blåbærsyltetøy er godt på vafler, sier nordmenn.",
+    "De ruïne van het kasteel is geïnventariseerd door de gemeente.",
+    "Ĉu vi parolas Esperanton? Ĝi estas facila lingvo.",
+    "Mae’r Gymraeg yn defnyddio ŵ ac ŷ mewn geiriau fel dŵr a tŷ.",
+    "Tá sé ag teacht ó Bhaile Átha Cliath inniu.",
+    "Llegaron 3 ó 4 personas a la reunión.",
+    "Roma è bella, ma Milano è più moderna.",
+    "Il est à Paris depuis lundi.",
+    "Ele foi à praia às 10h e voltou à tarde.",
+    "Straße, Maß, Fuß, Gruß — ß steht nach langem Vokal.",
+    "Ålesund, Ærøskøbing og Øresund ligger i Norden.",
+    "Señor Núñez ganó el Óscar en 2019.",
+    "ÉCOLE NATIONALE SUPÉRIEURE — PARIS",
+    "ÜBER UNS | KONTAKT | IMPRESSUM",
+    "Œuvres complètes, tome Ⅱ, p. 132–145.",
+    "Die Temperatur lag bei −3 °C; der Luftdruck bei 1013 hPa.",
+    "He scored 9½ out of 10 — not bad for a beginner!",
+    "Ratio 3:2 · aspect 16∶9 · 1‰ · 5‱",
+    "Тел.: +7 (495) 123-45-67, e-mail: info@example.ru",
+    "Ул. Тверская, д. 7, кв. 15 — Москва, 125009",
+    "ＳＯＮＹ、ＰａｎａｓｏｎｉｃなどのメーカーがＣＥＳに出展。",
+    "ｱﾝｹｰﾄにご協力ください（所要時間：約５分）",
+    "午後３時〜５時まで営業しております。",
+    "「はい」と「いいえ」で答えてください。",
+    "北京時間２０２４年１０月１日（星期二）",
+    "新华社北京１０月１日电（记者张三）",
+    "대한민국 헌법 제1조 ① 대한민국은 민주공화국이다.",
+    "가격: ₩12,000 (부가세 포함)",
+    "Ελληνικά: «Καλημέρα» — είπε η Μαρία.",
+    "עברית: שלום עולם",
+    "العربية: مرحبا بالعالم",
+    "हिन्दी: नमस्ते दुनिया",
+    "ไทย: สวัสดีชาวโลก",
+    "→ Weiter ← Zurück ↑ Oben ↓ Unten",
+    "Note¹ and note² refer to the appendix³.",
+    "Chapter 3 – “The Return” (pp. 45–67)",
+    "He said: ‘It’s “fine”, isn’t it?’",
+    "Caffè, perché, così, però, già, più, può.",
+    "naïve café résumé fiancée déjà-vu",
+]
+
+
 def chain_apply(text: str, true: str, read_as: str, lost: bool, rng: random.Random) -> str | None:
     """Mojibake of `text`; with `lost`, bytes the wrong codec cannot hold become � or ?."""
     try:
@@ -270,7 +377,8 @@ def family_cases(seed: int = 7):
 
 
 def controls(seed: int = 7) -> list[str]:
-    """Clean texts that must not change: sentences, pairs and triples across languages, tricky ones."""
+    """Clean texts that must not change: sentences, pairs and triples across languages, tricky ones;
+    then MORE_CONTROLS and combinations with them (3000 in all)."""
     rng = random.Random(seed)
     every = [s for ss in SENTENCES.values() for s in ss]
     out = list(every) + list(TRICKY_CONTROLS) + list(LATIN1_CONTROLS)
@@ -278,4 +386,8 @@ def controls(seed: int = 7) -> list[str]:
     while len(out) < 2000:
         k = rng.choice([2, 3])
         out.append(" ".join(rng.sample(pool, k)))
+    out.extend(MORE_CONTROLS)
+    pool = every + TRICKY_CONTROLS + MORE_CONTROLS
+    while len(out) < 3000:
+        out.append(" ".join(rng.sample(pool, rng.choice([2, 3]))))
     return out

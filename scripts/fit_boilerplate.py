@@ -71,7 +71,7 @@ def main() -> int:
             if f is None or i >= len(labels) or labels[i] is None:
                 continue
             totals[labels[i]] += 1
-            for key, _, _ in own_evidence(f, w) + around[i]:
+            for key, _, _ in own_evidence(f, w) + around.get(i, []):
                 fired[labels[i]][key] += 1
     if not totals[True] or not totals[False]:
         print("need both body and furniture lines to fit", file=sys.stderr)

@@ -55,8 +55,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.core.corpus import CorpusStats
-from desktop_app.core.edits import Edit, Notice, apply_edits
-from desktop_app.core.pipeline import analyze_full
+from desktop_app.core.edits import Edit, Notice
+from desktop_app.core.pipeline import analyze_and_clean
 from desktop_app.core.profiles import Profile
 from desktop_app.core.textlines import MAX_LINE_CHARS, has_line_longer_than
 
@@ -108,10 +108,10 @@ def clean_document(text: str, profile: Profile, corpus: CorpusStats | None = Non
     if has_line_longer_than(text, MAX_LINE_CHARS):
         raise LineTooLong(f"a line is longer than {MAX_LINE_CHARS:,} characters: not text that can be "
                           f"reviewed line by line (a minified or binary dump?)")
-    analysis = analyze_full(text, profile, corpus, notices=notices)
+    analysis, cleaned = analyze_and_clean(text, profile, corpus, notices=notices)
     applied = tuple(e for e in analysis.edits if profile.accepts(e))
     proposed = tuple(e for e in analysis.edits if not profile.accepts(e))
-    return apply_edits(text, applied), DocumentSummary(applied, proposed, tuple(analysis.notices))
+    return cleaned, DocumentSummary(applied, proposed, tuple(analysis.notices))
 
 
 class RecordError(ValueError):
@@ -163,7 +163,7 @@ def corpus_of_texts(texts: Iterable[str]) -> CorpusStats:
 def prune_singletons(stats: CorpusStats) -> CorpusStats:
     """Drop the lines seen in only one document (in place; returns `stats`).
 
-    They cannot be cross-document evidence (CorpusStats drops them too when it outgrows max_keys), and
+    They cannot be cross-document evidence (CorpusStats drops them first when it outgrows max_keys), and
     without them what every worker receives grows with the repeated lines, not with the corpus.
     """
     stats.line_docs = type(stats.line_docs)({k: n for k, n in stats.line_docs.items() if n > 1})
@@ -752,9 +752,7 @@ def build_corpus(sources: Sequence[Source], config: BatchConfig, *, jobs: int,
 
 def _merge_partial(stats: CorpusStats, partial: CorpusStats, size: int,
                    on_progress: Callable[[int], None] | None) -> None:
-    stats.merge(partial)
-    if len(stats.line_docs) > stats.max_keys:
-        prune_singletons(stats)
+    stats.merge(partial)  # (which keeps it within max_keys)
     if on_progress:
         on_progress(size)
 

@@ -112,11 +112,24 @@ def resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
     priority (line removals beat fixes inside the line), then the wider edit, then confidence.
     Exact duplicates collapse to one. Runs in O(n log n) for n edits.
     """
+    edits = [e for e in edits if e.start != e.end or e.replacement]
+    # Common case (a GUI's tens of thousands of proposals): nothing clashes, so every edit is kept.
+    # In start order, a clash anywhere implies one between neighbours (see overlaps()).
+    by_pos = sorted(edits, key=_position)
+    for a, b in zip(by_pos, by_pos[1:], strict=False):
+        if overlaps(a, b):
+            return _resolve_clashing(edits)
+    return by_pos
+
+
+def _position(e: Edit) -> tuple[int, int]:
+    return e.start, e.end
+
+
+def _resolve_clashing(edits: list[Edit]) -> list[Edit]:
     starts: list[int] = []  # kept edits, sorted by start, parallel lists
     kept: list[Edit] = []
     for e in sorted(set(edits), key=_rank):
-        if e.start == e.end and e.replacement == "":
-            continue
         i = bisect_right(starts, e.start)
         # Only the neighbours on either side of the insertion point can overlap e.
         if (i > 0 and overlaps(e, kept[i - 1])) or (i < len(kept) and overlaps(e, kept[i])):

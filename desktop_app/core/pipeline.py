@@ -8,12 +8,18 @@ Rules look at the original text independently. Removing a line can leave work fo
 run of blank lines where the line was), so the pipeline re-runs the rules on the result until
 nothing more is accepted (at most MAX_PASSES), and composes the later passes' edits back onto the
 original offsets. This makes clean_text idempotent without rules having to know about each other.
+
+The re-runs are cheap where the rules allow it: a rule declares its scope (`Rule.scope`), and one of
+"line" or "paragraph" scope re-reads only the stretches of lines around what changed (it would find
+the same as before everywhere else); "document" rules re-read the whole text. A text in which the
+first pass accepts nothing is done after that pass.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from desktop_app.core.corpus import CorpusStats
 from desktop_app.core.edits import (
@@ -26,17 +32,24 @@ from desktop_app.core.edits import (
     resolve_overlaps,
 )
 from desktop_app.core.profiles import Profile, default_profile
-from desktop_app.core.rules import load_all
+from desktop_app.core.rules import Rule, load_all
 
 MAX_PASSES = 4
 
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What a rule may know besides the text: the profile and, in a batch, corpus statistics."""
+    """What a rule may know besides the text: the profile and, in a batch, corpus statistics.
+
+    changed: None on the first pass over a text. When the pipeline re-runs a rule of "document" scope
+    after edits were applied, the spans of the text it gets (sorted, in its offsets) that differ from
+    the original text: everything else is text the rule already judged, in the same order, so a rule
+    whose judgements are local enough may re-judge only around these spans.
+    """
 
     profile: Profile
     corpus: CorpusStats | None = None
+    changed: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass
@@ -51,34 +64,144 @@ class Analysis:
         return [e for e in self.edits if profile.accepts(e)]
 
 
+def _ordered_rules() -> list[Rule]:
+    """The registered rules in run order (cached until the registry changes)."""
+    rules = load_all()
+    key = tuple(rules.values())
+    if _ORDER_CACHE.get("key") != key:
+        _ORDER_CACHE["key"] = key
+        _ORDER_CACHE["rules"] = sorted(key, key=lambda r: (r.order, r.id))
+    return _ORDER_CACHE["rules"]
+
+
+_ORDER_CACHE: dict[str, object] = {}
+
+
+def _keep(item: Edit | Notice, text: str, profile: Profile, edits: list[Edit], notices: list[Notice],
+          shift: int = 0) -> None:
+    if isinstance(item, Notice):
+        if profile.rule_enabled(item.rule, item.category):
+            notices.append(item)
+        return
+    if shift:
+        item = item.shifted(shift)
+    if profile.rule_enabled(item.rule, item.category) and (
+            item.start != item.end or item.replacement) and (
+            text[item.start:item.end] != item.replacement):
+        edits.append(item)
+
+
 def _run_rules(text: str, ctx: RuleContext, want_notices: bool,
-               only_settling: bool = False) -> tuple[list[Edit], list[Notice]]:
+               only_settling: bool = False, dirty: list[tuple[int, int]] | None = None,
+               ) -> tuple[list[Edit], list[Notice]]:
+    """Run the enabled rules over `text`: (edits, notices), in offsets of `text`.
+
+    With `dirty` (spans of `text` that changed since the rules last saw it), a rule of scope "line" or
+    "paragraph" runs only on the stretches of whole lines around those spans (see Rule.scope):
+    elsewhere it would find exactly what it found before.
+    """
     edits: list[Edit] = []
     notices: list[Notice] = []
     profile = ctx.profile
-    for r in sorted(load_all().values(), key=lambda r: (r.order, r.id)):
+    regions: dict[str, list[tuple[int, int]]] = {}
+    starts: list[int] | None = None
+    doc_ctx: RuleContext | None = None
+    for r in _ordered_rules():
         if only_settling and not r.settles:
             continue
         if not profile.rule_enabled(r.id, r.category):
             continue
         if r.category == "notice" and not want_notices:
             continue
-        for item in r.func(text, ctx):
-            if isinstance(item, Notice):
-                if profile.rule_enabled(item.rule, item.category):
-                    notices.append(item)
-            elif profile.rule_enabled(item.rule, item.category) and (
-                    item.start != item.end or item.replacement) and (
-                    text[item.start:item.end] != item.replacement):
-                edits.append(item)
+        if dirty is None or r.scope == "document":
+            if dirty is not None and doc_ctx is None:
+                doc_ctx = replace(ctx, changed=tuple(dirty))
+            for item in r.func(text, ctx if dirty is None else doc_ctx):
+                _keep(item, text, profile, edits, notices)
+            continue
+        if r.scope not in regions:
+            if starts is None:
+                starts = line_starts(text)
+            regions[r.scope] = scope_regions(text, starts, dirty, r.scope)
+        for a, b in regions[r.scope]:
+            for item in r.func(text if (a == 0 and b == len(text)) else text[a:b], ctx):
+                _keep(item, text, profile, edits, notices, a)
     return edits, notices
 
 
-def compose_edits(first: list[Edit], second: list[Edit], text0: str) -> list[Edit]:
+def line_starts(text: str) -> list[int]:
+    """Offsets where the lines of `text` start (0, and after every \\n)."""
+    return list(accumulate((len(p) + 1 for p in text.split("\n")[:-1]), initial=0))
+
+
+def _blank(text: str, starts: list[int], k: int) -> bool:
+    end = starts[k + 1] if k + 1 < len(starts) else len(text)
+    return not text[starts[k]:end].strip()
+
+
+def scope_regions(text: str, starts: list[int], dirty: list[tuple[int, int]], scope: str) -> list[tuple[int, int]]:
+    """Stretches of whole lines of `text` (sorted, disjoint) that a rule of `scope` must re-read after
+    the spans `dirty` (sorted) changed: "line": the lines the spans touch and one line either side;
+    "paragraph": their paragraphs, the blank lines around them and the whole neighbouring paragraphs."""
+    n = len(starts)
+    # The changed lines, as runs of consecutive line numbers (expanding a run once gives the union
+    # of expanding each of its spans).
+    runs: list[list[int]] = []
+    for s, t in dirty:
+        k0 = bisect_right(starts, max(s - 1, 0)) - 1
+        k1 = bisect_right(starts, t) - 1
+        if runs and k0 <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], k1)
+        else:
+            runs.append([k0, k1])
+    out: list[tuple[int, int]] = []
+    for k0, k1 in runs:
+        if scope == "line":
+            k0, k1 = max(0, k0 - 1), min(n - 1, k1 + 1)
+        else:
+            for step in (False, True, False):  # back over: this paragraph, blank lines, the previous one
+                while k0 > 0 and _blank(text, starts, k0 - 1) == step:
+                    k0 -= 1
+            for step in (False, True, False):
+                while k1 < n - 1 and _blank(text, starts, k1 + 1) == step:
+                    k1 += 1
+        a, b = starts[k0], (starts[k1 + 1] if k1 + 1 < n else len(text))
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def changed_spans(edits: list[Edit]) -> list[tuple[int, int]]:
+    """Where sorted, non-overlapping `edits` put their replacements in the text they produce."""
+    out = []
+    delta = 0
+    for e in edits:
+        s = e.start + delta
+        out.append((s, s + len(e.replacement)))
+        delta += len(e.replacement) - (e.end - e.start)
+    return out
+
+
+def apply_sorted(text: str, edits: list[Edit]) -> str:
+    """Apply edits known to be sorted and non-overlapping (no resolution: cheaper than apply_edits)."""
+    parts: list[str] = []
+    pos = 0
+    for e in edits:
+        parts.append(text[pos:e.start])
+        parts.append(e.replacement)
+        pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def compose_edits(first: list[Edit], second: list[Edit], text0: str, text1: str | None = None) -> list[Edit]:
     """Edits on `text0` equivalent to applying `first` (on text0) and then `second` (on the result).
 
     Both lists must be sorted and non-overlapping. A second-pass edit that touches a first-pass edit's
-    output is merged with it into one edit, whose reason tells both steps.
+    output is merged with it into one edit, whose reason tells both steps. `text1` (the result of
+    `first`) saves computing it again.
     """
     if not second:
         return list(first)
@@ -126,7 +249,8 @@ def compose_edits(first: list[Edit], second: list[Edit], text0: str) -> list[Edi
         else:
             clusters.append([it])
             cur_end, end_thin = t, thin(it)
-    text1 = apply_edits(text0, first)
+    if text1 is None:
+        text1 = apply_edits(text0, first)
     out: list[Edit] = []
     for cl in clusters:
         if not any(it[3] for it in cl):
@@ -182,28 +306,36 @@ def _without_clashes(candidates: list[Edit], fixed: list[Edit]) -> list[Edit]:
 def analyze_full(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None,
                  *, notices: bool = True) -> Analysis:
     """Propose edits and notices for `text` (see the module docstring for the passes)."""
+    return analyze_and_clean(text, profile, corpus, notices=notices)[0]
+
+
+def analyze_and_clean(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None,
+                      *, notices: bool = True) -> tuple[Analysis, str]:
+    """(analyze_full(...), the text with the accepted edits applied): the pipeline has the cleaned text
+    at hand, equal to `apply_edits(text, analysis.accepted(profile))`."""
     profile = profile or default_profile()
     ctx = RuleContext(profile, corpus)
     edits, found = _run_rules(text, ctx, notices)
     # What the profile applies is resolved first, so that a mere proposal (a byline at 0.6) never
     # displaces an applied fix inside the same line; proposals then fill the gaps.
     accepted = resolve_overlaps(e for e in edits if profile.accepts(e))
-    current = apply_edits(text, accepted)
+    current = apply_sorted(text, accepted)
     passes = 0
     while accepted and passes < 2 * (MAX_PASSES - 1):
-        # After a full pass, the settling rules alone tidy up (cheap); then one full pass checks that
-        # nothing is left. Usually: one full pass, one settling pass, one full pass that finds nothing.
+        # After a full pass, the settling rules alone tidy up (cheap); then one verification pass checks
+        # that nothing is left. Usually: one full pass, one settling pass, one pass that finds nothing.
+        # Rules of line or paragraph scope re-read only what changed since they saw the original text.
         settling = passes % 2 == 0
         passes += 1
-        more, _ = _run_rules(current, ctx, False, only_settling=settling)
+        more, _ = _run_rules(current, ctx, False, only_settling=settling, dirty=changed_spans(accepted))
         more = resolve_overlaps(e for e in more if profile.accepts(e))
         if not more:
             if settling:
                 continue
             break
-        after = apply_edits(current, more)
-        composed = compose_edits(accepted, more, text)
-        if apply_edits(text, composed) != after:
+        after = apply_sorted(current, more)
+        composed = compose_edits(accepted, more, text, current)
+        if apply_sorted(text, composed) != after:
             composed = [_whole_diff_edit(text, after, more[0].rule, more[0].category,
                                          "several fixes combined", min(e.confidence for e in more))]
         # A merged edit keeps the lowest confidence of its steps; it was applied, so it stays applied.
@@ -214,7 +346,7 @@ def analyze_full(text: str, profile: Profile | None = None, corpus: CorpusStats 
     final = accepted + pending
     final.sort(key=lambda e: (e.start, e.end))
     found.sort(key=lambda n: (n.start, n.end, n.rule))
-    return Analysis(text, final, found)
+    return Analysis(text, final, found), current
 
 
 def analyze(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None) -> list[Edit]:
@@ -224,5 +356,4 @@ def analyze(text: str, profile: Profile | None = None, corpus: CorpusStats | Non
 
 def clean_text(text: str, profile: Profile | None = None, corpus: CorpusStats | None = None) -> str:
     """`text` with every edit the profile accepts applied."""
-    profile = profile or default_profile()
-    return apply_edits(text, analyze_full(text, profile, corpus, notices=False).accepted(profile))
+    return analyze_and_clean(text, profile, corpus, notices=False)[1]

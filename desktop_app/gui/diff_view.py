@@ -363,6 +363,27 @@ def compute_diff(original: str, current: str, cancel=None) -> DiffResult | None:
     return res
 
 
+#: A diff whose inline text is longer than this builds the documents of the mode shown only; the other
+#: mode's are built when it is chosen. Each pane's document costs ~4x its text (Qt keeps ~130 bytes
+#: per line, and ~370 more once the pane is laid out): for a 20 MB file, ~250 MB per pane not shown.
+LAZY_DOCUMENT_CHARS = 1_000_000
+
+
+def _make_document(text: str, font: QFont, ui_thread) -> QTextDocument:
+    """A plain-text document for a pane, filled on the calling (worker) thread, handed to the UI thread.
+
+    QTextDocument is reentrant: filling it in the worker keeps the UI thread free; a pane only has to
+    adopt the finished document.
+    """
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+    doc.setUndoRedoEnabled(False)
+    doc.setPlainText(text)
+    doc.moveToThread(ui_thread)
+    return doc
+
+
 def _utf16(line: str, i: int) -> int:
     """Qt position (UTF-16 units) of Python index `i` in `line`: astral characters count twice."""
     head = line[:i]
@@ -396,7 +417,8 @@ class DiffView(QWidget):
         self._task = None
         self._generation = 0
         self._current = -1
-        self._documents: tuple = ()
+        self._documents: tuple = ()  # per pane (left, right, inline): its document, None if not built
+        self._doc_task = None
 
         self.left = _Pane()
         self.left.setObjectName("diffOriginal")
@@ -500,23 +522,16 @@ class DiffView(QWidget):
 
         fonts = (QFont(self.left.font()), QFont(self.right.font()), QFont(self.inline.font()))
         ui_thread = QThread.currentThread()
+        shown = self._mode_panes(self.mode())
 
         def op(cancel):
             res = compute_diff(original, current, cancel)
             if res is None:
                 return None
-            # QTextDocument is reentrant: filling it here keeps the UI thread free; the panes only
-            # have to adopt the finished documents.
-            docs = []
-            for text, font in zip((res.left_text, res.right_text, res.inline_text), fonts, strict=True):
-                doc = QTextDocument()
-                doc.setDefaultFont(font)
-                doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
-                doc.setUndoRedoEnabled(False)
-                doc.setPlainText(text)
-                doc.moveToThread(ui_thread)
-                docs.append(doc)
-            res.documents = tuple(docs)
+            lazy = len(res.inline_text) > LAZY_DOCUMENT_CHARS
+            texts = (res.left_text, res.right_text, res.inline_text)
+            res.documents = tuple(_make_document(text, font, ui_thread) if not lazy or i in shown else None
+                                  for i, (text, font) in enumerate(zip(texts, fonts, strict=True)))
             return res
 
         self._task = run_in_background(op, lambda res: self._show(gen, res),
@@ -566,6 +581,8 @@ class DiffView(QWidget):
         firsts = (res.char_spans.get(row, ([], []))[0], res.char_spans.get(row, ([], []))[1],
                   res.inline_spans.get(row, []))
         for pane, spans in zip(panes, firsts, strict=True):
+            if not self._pane_ready(pane):
+                continue  # its document is being built (the other mode's, for a big diff)
             block = pane.document().findBlockByNumber(row)
             cursor = QTextCursor(block)
             if spans:  # the first changed character, so that a long line scrolls to it
@@ -590,10 +607,66 @@ class DiffView(QWidget):
     def _main_pane(self) -> QPlainTextEdit:
         return self.inline if self.mode() == self.MODE_INLINE else self.left
 
+    def _mode_panes(self, mode: str) -> tuple[int, ...]:
+        """Indexes (0 left, 1 right, 2 inline) of the panes a mode shows."""
+        return (2,) if mode == self.MODE_INLINE else (0, 1)
+
+    def _pane_ready(self, pane: QPlainTextEdit) -> bool:
+        """Whether `pane` shows the current diff (a row per block), not a placeholder."""
+        return self.result is None or pane.document().blockCount() >= self.result.rows
+
+    def documents_ready(self) -> bool:
+        """Whether the panes of the current mode show the diff (a big diff builds them per mode)."""
+        panes = (self.left, self.right, self.inline)
+        return all(self._pane_ready(panes[i]) for i in self._mode_panes(self.mode()))
+
+    def _ensure_documents(self) -> None:
+        """Build the current mode's documents in the background if the diff was shown in the other mode."""
+        res = self.result
+        if res is None or self.documents_ready() or self._doc_task is not None:
+            return
+        from desktop_app.gui.worker import run_in_background
+
+        panes = (self.left, self.right, self.inline)
+        missing = [i for i in self._mode_panes(self.mode()) if not self._pane_ready(panes[i])]
+        texts = (res.left_text, res.right_text, res.inline_text)
+        jobs = [(i, texts[i], QFont(panes[i].font())) for i in missing]
+        ui_thread = QThread.currentThread()
+        self.summary_label.setText(self.tr("Comparing…"))
+
+        def op():
+            return [(i, _make_document(text, font, ui_thread)) for i, text, font in jobs]
+
+        def done(built, r=res) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._doc_task = None
+            if self.result is not r:
+                return  # a newer diff came meanwhile
+            docs = list(self._documents)
+            for i, doc in built:
+                docs[i] = doc
+                panes[i].setDocument(doc)
+            self._documents = tuple(docs)
+            self._release_texts(r, [i for i, _doc in built])
+            self._show_summary()
+            if self._current >= 0:
+                self.go_to_change(self._current)
+            self._highlight_visible()
+            self._ensure_documents()  # the mode may have changed again meanwhile
+
+        def failed(exc, _tb) -> None:
+            if shiboken6.isValid(self):
+                self._doc_task = None
+                self.summary_label.setText(self.tr("The comparison failed: {0}").format(exc))
+
+        self._doc_task = run_in_background(op, done, failed)
+
     def _on_mode(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         QSettings().setValue("diff/mode", self.mode())
-        if self._current >= 0:
+        self._ensure_documents()
+        if self._current >= 0 and self.documents_ready():
             self.go_to_change(self._current)
         self._paint_timer.start()
 
@@ -615,12 +688,17 @@ class DiffView(QWidget):
         panes = (self.left, self.right, self.inline)
         # A new diff of the same document (after an accept) keeps the place the user was looking at.
         keep = [(p.verticalScrollBar().value(), p.horizontalScrollBar().value()) for p in panes]
+        if self._doc_task is not None:  # documents for the previous diff: not wanted any more
+            self._doc_task.cancel()
+            self._doc_task = None
         with QSignalBlocker(self.left.verticalScrollBar()), QSignalBlocker(self.right.verticalScrollBar()):
             if res.documents:
                 old = self._documents
                 for pane, doc in zip(panes, res.documents, strict=True):
-                    pane.setDocument(doc)
+                    pane.setDocument(doc if doc is not None else self._empty_document(pane))
                 self._documents = res.documents  # the panes do not own documents set on them
+                if None in res.documents:  # a big diff: a text is only kept until its document is built
+                    self._release_texts(res, [i for i, d in enumerate(res.documents) if d is not None])
                 res.documents = ()
                 del old
             else:
@@ -629,15 +707,32 @@ class DiffView(QWidget):
             for pane, (v, h) in zip(panes, keep, strict=True):
                 pane.verticalScrollBar().setValue(v)
                 pane.horizontalScrollBar().setValue(h)
-        if res.hunks:
+        self._show_summary()
+        self._update_navigation()
+        self._highlight_visible()
+        self._ensure_documents()
+        self.diff_ready.emit()
+
+    def _show_summary(self) -> None:
+        res = self.result
+        if res is not None and res.hunks:
             self.summary_label.setText(
                 self.tr("{0} changes: {1} lines removed, {2} added, {3} changed").format(
                     len(res.hunks), res.removed, res.added, res.changed))
         else:
             self.summary_label.setText(self.tr("No changes."))
-        self._update_navigation()
-        self._highlight_visible()
-        self.diff_ready.emit()
+
+    @staticmethod
+    def _release_texts(res: DiffResult, built: list[int]) -> None:
+        """Drop the texts whose documents exist (each a copy of a big text; the panes hold them now)."""
+        for i in built:
+            setattr(res, ("left_text", "right_text", "inline_text")[i], "")
+
+    def _empty_document(self, pane: QPlainTextEdit) -> QTextDocument:
+        """A placeholder for a pane whose document is not built yet (see LAZY_DOCUMENT_CHARS)."""
+        doc = QTextDocument(pane)
+        doc.setDocumentLayout(QPlainTextDocumentLayout(doc))
+        return doc
 
     def _sync(self, bar, value: int) -> None:
         if self._syncing:
@@ -757,6 +852,8 @@ class DiffView(QWidget):
             inserted.setBackground(c["added_char"])
             sels = []
             doc = self.inline.document()
+            if not self._pane_ready(self.inline):
+                return
             for row in self._visible_rows(self.inline):
                 if row >= res.rows or (res.left_kinds[row] == SAME and res.right_kinds[row] == SAME):
                     continue
@@ -777,6 +874,8 @@ class DiffView(QWidget):
                                         (self.right, res.right_kinds, 1, "added")):
             sels = []
             doc = pane.document()
+            if not self._pane_ready(pane):
+                continue
             for row in self._visible_rows(pane):
                 if row >= len(kinds) or kinds[row] == SAME:
                     continue

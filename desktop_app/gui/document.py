@@ -9,16 +9,21 @@ result computed for an older revision is recognised and dropped.
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import heapq
 import itertools
 import os
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
-from desktop_app.core.edits import Edit, Notice, resolve_overlaps
+from desktop_app.core.edits import Edit, Notice, overlaps, resolve_overlaps
 from desktop_app.core.textlines import has_line_longer_than
 
 # Characters outside the BMP take two UTF-16 units in Qt but one index in Python.
@@ -155,29 +160,81 @@ class OffsetMap:
 Splice = tuple[int, int, str]  # (start, end, replacement) in the coordinates of the text before
 
 
+class SpliceArray(Sequence):
+    """Sorted, disjoint splices stored compactly (an undo step of accept-all holds ~70,000 of them).
+
+    Behaves as a read-only sequence of (start, end, replacement) tuples; offsets live in two
+    arrays and equal replacement strings are one object, ~25 bytes a splice instead of ~150.
+    """
+
+    __slots__ = ("ends", "starts", "texts")
+
+    def __init__(self, splices: Iterable[Splice] = ()) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        self.texts: list[str] = []
+        shared: dict[str, str] = {}
+        for s, t, r in splices:
+            self.starts.append(s)
+            self.ends.append(t)
+            self.texts.append(shared.setdefault(r, r) if len(r) <= 200 else r)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return list(zip(self.starts[i], self.ends[i], self.texts[i], strict=True))
+        return self.starts[i], self.ends[i], self.texts[i]
+
+    def __iter__(self) -> Iterator[Splice]:
+        return zip(self.starts, self.ends, self.texts, strict=True)
+
+
+#: splice_text joins pieces into a string of about this many characters before the final join (big
+#: enough that the string is served by mmap, not the heap: see app.tune_malloc).
+_SPLICE_GROUP_CHARS = 1 << 20
+
+
 def splice_text(text: str, splices: list[Splice]) -> str:
-    """Apply sorted, disjoint splices in one pass."""
+    """Apply sorted, disjoint splices in one pass.
+
+    Many splices (accept-all) are joined group by group: the small slices of one group are freed
+    before the next is cut, so they reuse the same bit of heap instead of leaving a text's worth of
+    fragmented heap behind (glibc keeps it); the group strings are big blocks that go back to the
+    system once the result is joined.
+    """
     if len(splices) == 1:
         s, t, r = splices[0]
-        return text[:s] + r + text[t:]
+        return "".join((text[:s], r, text[t:]))
+    groups: list[str] = []
     parts: list[str] = []
-    pos = 0
+    pos = size = 0
     for s, t, r in splices:
         parts.append(text[pos:s])
         parts.append(r)
+        size += s - pos + len(r)
         pos = t
+        if size >= _SPLICE_GROUP_CHARS:
+            groups.append("".join(parts))
+            parts.clear()
+            size = 0
     parts.append(text[pos:])
-    return "".join(parts)
+    groups.append("".join(parts))
+    return groups[0] if len(groups) == 1 else "".join(groups)
+
+
+def iter_inverse_splices(text: str, splices: Iterable[Splice]) -> Iterator[Splice]:
+    """The splices that undo `splices` (which apply to `text`), in the coordinates of the result."""
+    delta = 0
+    for s, t, r in splices:
+        yield s + delta, s + delta + len(r), text[s:t]
+        delta += len(r) - (t - s)
 
 
 def inverse_splices(text: str, splices: list[Splice]) -> list[Splice]:
-    """The splices that undo `splices` (which apply to `text`), in the coordinates of the result."""
-    out: list[Splice] = []
-    delta = 0
-    for s, t, r in splices:
-        out.append((s + delta, s + delta + len(r), text[s:t]))
-        delta += len(r) - (t - s)
-    return out
+    """iter_inverse_splices as a list."""
+    return list(iter_inverse_splices(text, splices))
 
 
 def _touches(e: Edit, start: int, end: int) -> bool:
@@ -207,6 +264,29 @@ class _EndView(_StartView):
         return self.edits[i].end
 
 
+# Setters of Edit's slots: a moved copy is built without the frozen dataclass's __init__ (which sets
+# each field through object.__setattr__), several times faster. One keystroke in a 20 MB text moves
+# every proposal after it (tens of thousands).
+_EDIT_FIELDS = ("start", "end", "replacement", "rule", "category", "reason", "confidence")
+assert tuple(f.name for f in dataclasses.fields(Edit)) == _EDIT_FIELDS, "update moved() for Edit's fields"
+_set_start, _set_end, _set_rep, _set_rule, _set_cat, _set_reason, _set_conf = (
+    Edit.__dict__[name].__set__ for name in _EDIT_FIELDS)
+_new_object = object.__new__
+
+
+def moved(e: Edit, delta: int) -> Edit:
+    """The same as e.shifted(delta), built faster (a new object; e is untouched)."""
+    o = _new_object(Edit)
+    _set_start(o, e.start + delta)
+    _set_end(o, e.end + delta)
+    _set_rep(o, e.replacement)
+    _set_rule(o, e.rule)
+    _set_cat(o, e.category)
+    _set_reason(o, e.reason)
+    _set_conf(o, e.confidence)
+    return o
+
+
 def shift_edits(edits: list[Edit], splices: list[Splice], *, disjoint: bool = True) -> list[Edit]:
     """Edits after sorted, disjoint splices: those a splice touches are dropped, the rest move.
 
@@ -215,6 +295,14 @@ def shift_edits(edits: list[Edit], splices: list[Splice], *, disjoint: bool = Tr
     """
     if not splices:
         return list(edits)
+    if len(edits) > 10_000 and gc.isenabled():
+        # Tens of thousands of new objects would set off the cyclic collector dozens of times, each
+        # time walking every tracked object (Edits have no cycles).
+        gc.disable()
+        try:
+            return shift_edits(edits, splices, disjoint=disjoint)
+        finally:
+            gc.enable()
     lo = bisect_left(_EndView(edits), splices[0][0]) if disjoint else 0
     out = edits[:lo]
     j, m, delta = 0, len(splices), 0
@@ -231,13 +319,51 @@ def shift_edits(edits: list[Edit], splices: list[Splice], *, disjoint: bool = Tr
                 break
             k += 1
         if not hit:
-            out.append(e.shifted(delta) if delta else e)
+            out.append(moved(e, delta) if delta else e)
     return out
 
 
-def edits_to_splices(edits: list[Edit]) -> list[Splice]:
-    """Sorted, disjoint splices for edits (overlaps resolved as apply_edits does)."""
-    return [(e.start, e.end, e.replacement) for e in resolve_overlaps(edits)]
+class _Shared:
+    """One string object per distinct reason or replacement across a document's proposals.
+
+    Rules format a reason (and often a replacement) per edit; a big text has tens of thousands of
+    proposals with a few dozen distinct reasons, so sharing them saves most of the proposals' memory.
+    """
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self._strings: dict[str, str] = {}
+
+    def __call__(self, s: str) -> str:
+        if len(s) > 200:
+            return s
+        got = self._strings.get(s)
+        if got is None:
+            if len(self._strings) >= self.LIMIT:
+                self._strings.clear()
+            got = self._strings[s] = s
+        return got
+
+    def edit(self, e: Edit, delta: int = 0) -> Edit:
+        return Edit(e.start + delta, e.end + delta, self(e.replacement), e.rule, e.category, self(e.reason),
+                    e.confidence)
+
+
+def edits_to_splices(edits: list[Edit], *, compact: bool = False) -> list[Splice] | SpliceArray:
+    """Sorted, disjoint splices for edits (overlaps resolved as apply_edits does); a SpliceArray
+    when `compact` (no list of tuples on the way).
+
+    Pending proposals are already sorted and disjoint (accept-all of a big file: ~70,000 of them),
+    which one linear check confirms; only other input goes through resolve_overlaps.
+    """
+    ordered = edits if all(a.start <= b.start for a, b in itertools.pairwise(edits)) else sorted(
+        edits, key=lambda e: (e.start, e.end))
+    if not (all(e.start != e.end or e.replacement for e in ordered) and not any(
+            overlaps(a, b) for a, b in itertools.pairwise(ordered))):
+        ordered = resolve_overlaps(edits)
+    splices = ((e.start, e.end, e.replacement) for e in ordered)
+    return SpliceArray(splices) if compact else list(splices)
 
 
 @dataclass
@@ -275,6 +401,8 @@ class Document:
     offsets: OffsetMap = field(default_factory=OffsetMap)
     restore: object = None  # autosaved state to put back once the file is loaded again
     dirty: tuple[int, int] | None = None  # span changed since the last analysis was scheduled
+    shared: _Shared = field(default_factory=_Shared, repr=False)
+    _counts: tuple | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -313,17 +441,33 @@ class Document:
     def restore_review_state(self, state: ReviewState) -> None:
         self.proposals, self.rejected, self.accepted = state.proposals, state.rejected, Counter(state.accepted)
 
-    def apply_splices(self, splices: list[Splice]) -> None:
-        """Apply sorted, disjoint splices; proposals and rejections follow, those touched disappear."""
+    def apply_splices(self, splices: list[Splice], review: ReviewState | None = None,
+                      result: str | None = None) -> None:
+        """Apply sorted, disjoint splices; proposals and rejections follow, those touched disappear.
+
+        `review`: the review state after the change, already computed (an undo command's), installed
+        instead of moving every proposal. `result`: the text the splices give, when the caller knows
+        it (an undo back to the loaded text: no second copy is built, even for a moment).
+        """
         if not splices:
+            if review is not None:
+                self.restore_review_state(review)
             return
-        self.text = splice_text(self.text, splices)
+        self.text = result if result is not None else splice_text(self.text, splices)
         if len(splices) == 1:
             self.offsets.splice(*splices[0])
         else:
             self.offsets = OffsetMap(self.text)
-        self.proposals = shift_edits(self.proposals, splices)
-        self.rejected = shift_edits(self.rejected, splices, disjoint=False)
+        if len(self.text) == len(self.original) and self.text is not self.original and self.text == self.original:
+            self.text = self.original  # back to what was loaded (an undo): one copy, not two
+        if review is not None:
+            self.restore_review_state(review)
+        else:
+            old, cached = self.proposals, self._counts
+            self.proposals = shift_edits(self.proposals, splices)
+            if cached is not None and cached[0] is old and len(self.proposals) == len(old):
+                self._counts = (self.proposals, cached[1])  # none dropped (typing between proposals)
+            self.rejected = shift_edits(self.rejected, splices, disjoint=False)
         if self.notices:
             as_edits = sorted((Edit(n.start, n.end, "", n.rule, n.category, n.message, 0.0) for n in self.notices),
                               key=lambda e: (e.start, e.end))
@@ -344,7 +488,7 @@ class Document:
         if self.rejected:
             declined = {(e.start, e.end, e.rule, e.replacement) for e in self.rejected}
             edits = [e for e in edits if (e.start, e.end, e.rule, e.replacement) not in declined]
-        self.proposals = list(edits)
+        self.proposals = [self.shared.edit(e) for e in edits]
         self.notices = list(notices)
         self.analysed_revision = self.revision
         if self.status != STATUS_ERROR:
@@ -353,25 +497,52 @@ class Document:
     def merge_section_analysis(self, a: int, b: int, edits: list[Edit], notices: list[Notice], *,
                                complete: bool) -> None:
         """Install the analysis of text[a:b] (edits in section offsets) in place of what was there."""
-        shifted = [e.shifted(a) for e in edits]
+        shifted = [self.shared.edit(e, a) for e in edits]
         if self.rejected:
             declined = {(e.start, e.end, e.rule, e.replacement) for e in self.rejected}
             shifted = [e for e in shifted if (e.start, e.end, e.rule, e.replacement) not in declined]
         lo = bisect_left(_StartView(self.proposals), a)
         hi = bisect_left(_StartView(self.proposals), b)
         kept_before = self.proposals[:lo]
-        while kept_before and kept_before[-1].end > a:  # an old edit reaching into the section
-            kept_before.pop()
+        # An edit found by the section before and reaching into this one stays (that analysis saw this
+        # section's start as context); new edits under it go.
+        while kept_before and shifted and shifted[0].start < kept_before[-1].end:
+            shifted.pop(0)
         after = self.proposals[hi:]
         end = shifted[-1].end if shifted else a
         while after and after[0].start < end:
             after = after[1:]
+        old, cached = self.proposals, self._counts
         self.proposals = kept_before + shifted + after
+        if cached is not None and cached[0] is old:  # category counts follow without a full recount
+            counts = cached[1] + Counter(e.category for e in shifted)
+            counts.subtract(e.category for e in old[len(kept_before):len(old) - len(after)])
+            self._counts = (self.proposals, +counts)
         self.notices = [n for n in self.notices if not a <= n.start < b] + [
             Notice(n.start + a, n.end + a, n.rule, n.category, n.message) for n in notices]
         if complete:
             self.analysed_revision = self.revision
             self.status = STATUS_READY
+
+    def add_proposals(self, edits: list[Edit]) -> int:
+        """Add edits (sorted) to the pending proposals, except those declined before or overlapping a
+        pending proposal (which wins). Returns how many were added."""
+        if self.rejected:
+            declined = {(e.start, e.end, e.rule, e.replacement) for e in self.rejected}
+            edits = [e for e in edits if (e.start, e.end, e.rule, e.replacement) not in declined]
+        props = self.proposals
+        starts = _StartView(props)
+        fresh = []
+        for e in edits:
+            i = bisect_right(starts, e.start)
+            if any(overlaps(e, props[j]) for j in (i - 1, i) if 0 <= j < len(props)):
+                continue
+            if fresh and overlaps(fresh[-1], e):
+                continue
+            fresh.append(self.shared.edit(e))
+        if fresh:
+            self.proposals = list(heapq.merge(props, fresh, key=lambda e: (e.start, e.end)))
+        return len(fresh)
 
     def proposal_at(self, pos: int) -> int | None:
         """Index of the proposal covering Python offset `pos` (or starting there), if any."""
@@ -390,7 +561,11 @@ class Document:
         return range(lo, max(lo, hi))
 
     def counts(self) -> Counter:
-        return Counter(e.category for e in self.proposals)
+        """Proposals per category (cached until the list of proposals is replaced)."""
+        cached = self._counts
+        if cached is None or cached[0] is not self.proposals:
+            cached = self._counts = (self.proposals, Counter(e.category for e in self.proposals))
+        return Counter(cached[1])
 
     def lines_removed(self) -> int:
         return max(0, self.original.count("\n") - self.text.count("\n"))

@@ -12,7 +12,17 @@ import logging
 from collections import Counter, deque
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,11 +48,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.corpus import CorpusStats
-from desktop_app.core.edits import Edit
+from desktop_app.core.edits import Edit, Notice
 from desktop_app.core.pipeline import analyze_full
 from desktop_app.core.profiles import Profile, ProfileError, default_profile, profile_from_dict
 from desktop_app.core.resources import resource_path
-from desktop_app.gui.buffer import DocumentBuffer
+from desktop_app.gui import document_duplicates
+from desktop_app.gui.buffer import DocumentBuffer, prepare_document
 from desktop_app.gui.document import (
     STATUS_ANALYSING,
     STATUS_ERROR,
@@ -70,6 +81,8 @@ START_BATCH = 64
 SECTION_CHARS = 100_000
 #: The section on screen is analysed first, and smaller, so that its highlights come quickly.
 FIRST_SECTION_CHARS = 20_000
+#: Each section is analysed with about this much text around it, for context (see _run_sections).
+CONTEXT_CHARS = 3_000
 CATEGORY_ORDER = ("encoding", "boilerplate", "metadata", "duplicate", "spacing")
 
 
@@ -104,28 +117,33 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
 
 def split_sections(text: str, lo: int, hi: int, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
     """Paragraph-aligned pieces covering text[lo:hi] (widened to paragraph boundaries)."""
-    lo = max(0, lo)
-    hi = min(len(text), hi)
-    if lo > 0:
-        p = text.rfind("\n\n", max(0, lo - size), lo)
-        lo = p + 2 if p >= 0 else max(0, text.rfind("\n", 0, lo) + 1)
-    if hi < len(text):
-        p = text.find("\n\n", hi, hi + size)
+    return document_duplicates.split_sections(text, lo, hi, size)
+
+
+def section_context(text: str, a: int, b: int, size: int = CONTEXT_CHARS) -> tuple[int, int]:
+    """text[a:b] widened by about `size` characters on each side, to paragraph (else line) boundaries."""
+    lo, hi = a, b
+    if a > 0:
+        p = text.rfind("\n\n", max(0, a - size), max(0, a - size // 4))
+        lo = p + 2 if p >= 0 else text.rfind("\n", 0, max(0, a - size // 4)) + 1
+    if b < len(text):
+        p = text.find("\n\n", min(len(text), b + size // 4), b + size)
         hi = p + 2 if p >= 0 else len(text)
-    out: list[tuple[int, int]] = []
-    a = lo
-    while a < hi:
-        b = min(hi, a + size)
-        if b < hi:
-            p = text.rfind("\n\n", a + size // 2, b)
-            if p < 0:
-                p = text.rfind("\n", a + size // 2, b)
-                b = p + 1 if p >= 0 else b
-            else:
-                b = p + 2
-        out.append((a, b))
-        a = b
-    return out or [(lo, hi)]
+        if p < 0:
+            nl = text.find("\n", min(len(text), b + size // 4))
+            hi = nl + 1 if nl >= 0 else len(text)
+    return min(lo, a), max(hi, b)
+
+
+def keep_section(edits: list[Edit], notices: list[Notice], a: int, b: int, *,
+                 at_end: bool) -> tuple[list[Edit], list[Notice]]:
+    """What an analysis of a section with context found inside the section, in section offsets:
+    findings starting in [a, b) (at b too for the text's very end), moved by -a."""
+    def inside(start: int) -> bool:
+        return a <= start < b or (at_end and start == b)
+
+    return ([e.shifted(-a) for e in edits if inside(e.start)],
+            [Notice(n.start - a, n.end - a, n.rule, n.category, n.message) for n in notices if inside(n.start)])
 
 
 def _optional(module: str):
@@ -807,8 +825,32 @@ class MainWindow(QMainWindow):
         self.documents.refresh(doc)
         if doc is self.current:
             self._show_document(doc)
+            self._prepare_in_background(doc)
         self.documentLoaded.emit(doc)
         self._after_load()
+
+    def _prepare_in_background(self, doc: Document) -> None:
+        """A big text shows its first screen at once; the whole QTextDocument is built in a worker
+        (quicker, and sized exactly) and swapped in, unless the user changed the text meanwhile."""
+        buf = self.buffers.get(doc.uid)
+        if buf is None or not buf.hold_fill():
+            return
+        key = ("prepare", doc.uid)
+        text, ui_thread = doc.text, QThread.currentThread()
+
+        def done(qdoc, b=buf) -> None:
+            self._untrack(key)
+            if shiboken6.isValid(b):
+                b.adopt(qdoc)
+            elif qdoc is not None:
+                qdoc.deleteLater()
+
+        def failed(_exc, _tb, b=buf) -> None:
+            self._untrack(key)
+            if shiboken6.isValid(b):
+                b.resume_fill()
+
+        self._track(key, run_in_background(lambda: prepare_document(text, ui_thread), done, failed, priority=2))
 
     def _on_load_failed(self, doc: Document, exc: BaseException, key) -> None:
         self._untrack(key)
@@ -915,7 +957,11 @@ class MainWindow(QMainWindow):
         if not sections:
             return
         (a, b), rest = sections[0], sections[1:]
-        text = doc.text if whole else doc.text[a:b]
+        # A section is analysed with a few paragraphs of context on either side, and only what starts
+        # inside it is kept: its edges are not the text's (no "blank lines at the end of the text" or
+        # "truncated last paragraph" at every section boundary).
+        lo, hi = (a, b) if whole else section_context(doc.text, a, b)
+        text = doc.text if whole else doc.text[lo:hi]
         profile, corpus = self.profile, self.corpus
         priority = 1 if doc is self.current else 0
 
@@ -927,6 +973,7 @@ class MainWindow(QMainWindow):
             if whole:
                 d.set_analysis(edits, notices)
             else:
+                edits, notices = keep_section(edits, notices, a - lo, b - lo, at_end=b >= len(d.text))
                 d.merge_section_analysis(a, b, edits, notices, complete=not rest)
             self.documents.refresh(d)
             if d is self.current:
@@ -936,12 +983,40 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Analysing {0}: {1} sections to go…").format(
                     d.name, len(rest)), 5000)
                 self._run_sections(d, revision, rest, whole, key)
+            elif not whole:
+                self._run_document_duplicates(d, revision, key)
             else:
                 self.documentAnalysed.emit(d)
 
         self._track(key, run_in_background(
             lambda: _analyse(text, profile, corpus), done,
             lambda exc, _tb, d=doc: self._on_analysis_failed(d, exc, key), priority=priority))
+
+    def _run_document_duplicates(self, doc: Document, revision: int, key) -> None:
+        """After a sectioned analysis: duplicates across sections (which no section can see), in the background."""
+        text, proposals, profile = doc.text, doc.proposals, self.profile
+
+        def op(cancel):
+            return document_duplicates.cross_section_duplicates(text, proposals, profile=profile, cancel=cancel)
+
+        def done(extra, d=doc) -> None:
+            self._untrack(key)
+            if d.revision != revision or self.documents.row_of(d) < 0:
+                return
+            if d.add_proposals(extra):
+                self.documents.refresh(d)
+                if d is self.current:
+                    self._refresh_review(keep_selection=True)
+                self.sectionAnalysed.emit(d)
+            self.documentAnalysed.emit(d)
+
+        def failed(exc: BaseException, _tb: str, d=doc) -> None:
+            self._untrack(key)
+            log.warning("duplicates across sections of %s failed: %s", d.name, exc)
+            self.documentAnalysed.emit(d)
+
+        self.statusBar().showMessage(self.tr("Looking for repeats across {0}…").format(doc.name), 5000)
+        self._track(key, run_in_background(op, done, failed, priority=0))
 
     def _on_analysis_failed(self, doc: Document, exc: BaseException, key) -> None:
         self._untrack(key)
@@ -1015,6 +1090,8 @@ class MainWindow(QMainWindow):
         for key, task in list(self._tasks.items()):
             task.cancel()
             self._tasks.pop(key, None)
+        for buf in self.buffers.values():
+            buf.resume_fill()  # a cancelled background build of its document would never arrive
         self._loads_pending = 0
         for d in self.documents.documents:
             if d.status == STATUS_LOADING:
@@ -1276,7 +1353,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Cancel)
             if answer != QMessageBox.StandardButton.Close:
                 return
-        for kind in ("load", "analyse"):
+        for kind in ("load", "analyse", "prepare"):
             task = self._tasks.pop((kind, doc.uid), None)
             if task is not None:
                 task.cancel()

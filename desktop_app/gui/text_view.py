@@ -7,6 +7,7 @@ costs. Clicking a highlight selects that proposal; the context menu is built by 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
@@ -46,14 +47,35 @@ class TextView(QPlainTextEdit):
 
     # --- document -----------------------------------------------------------------------------
     def set_buffer(self, buffer: DocumentBuffer | None) -> None:
+        if self.buffer is not None and shiboken6.isValid(self.buffer):
+            self.buffer.documentReplaced.disconnect(self._on_document_replaced)
         self.buffer = buffer
         self.selected_index = None
         if buffer is None:
             self.setPlainText("")
             self.setReadOnly(True)
             return
+        buffer.documentReplaced.connect(self._on_document_replaced)
         self.setDocument(buffer.qdoc)
         self.setReadOnly(False)
+        self.schedule_refresh()
+
+    def _on_document_replaced(self) -> None:
+        """The buffer swapped in a document built in the background: same text, same place on screen."""
+        if self.buffer is None:
+            return
+        cursor = self.textCursor()
+        anchor, pos = cursor.anchor(), cursor.position()
+        top = self.verticalScrollBar().value()
+        left = self.horizontalScrollBar().value()
+        self.setDocument(self.buffer.qdoc)
+        cursor = self.textCursor()
+        last = self.buffer.qdoc.characterCount() - 1
+        cursor.setPosition(min(anchor, last))
+        cursor.setPosition(min(pos, last), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(top)
+        self.horizontalScrollBar().setValue(left)
         self.schedule_refresh()
 
     def schedule_refresh(self, *_args) -> None:

@@ -273,6 +273,7 @@
     </message>
     <message>
         <source>Reopen with Encoding</source>
+        <extracomment>Files larger than this are examined (candidates, byte counts) in the background.</extracomment>
         <translation>文字コードを指定して開き直す</translation>
     </message>
     <message>
@@ -308,6 +309,10 @@
         <translation>開き直す(&amp;R)</translation>
     </message>
     <message>
+        <source>Detecting the likeliest encodings…</source>
+        <translation>可能性の高いエンコーディングを判定しています…</translation>
+    </message>
+    <message>
         <source>(current)</source>
         <translation>（現在）</translation>
     </message>
@@ -318,6 +323,14 @@
     <message>
         <source>{0} cannot be used: {1}</source>
         <translation>{0} は使用できません: {1}</translation>
+    </message>
+    <message>
+        <source>Counting the bytes {0} cannot decode…</source>
+        <translation>{0} でデコードできないバイトを数えています…</translation>
+    </message>
+    <message>
+        <source>{0} cannot decode this file.</source>
+        <translation>{0} ではこのファイルをデコードできません。</translation>
     </message>
     <message>
         <source>{0} bytes cannot be decoded as {1} and would be replaced by �.</source>
@@ -859,6 +872,10 @@
         <translation>{0} を解析中: 残り {1} 区間…</translation>
     </message>
     <message>
+        <source>Looking for repeats across {0}…</source>
+        <translation>{0} 全体で繰り返しを探しています…</translation>
+    </message>
+    <message>
         <source>Analysis of {0} failed: {1}</source>
         <translation>{0} の解析に失敗しました: {1}</translation>
     </message>
@@ -1211,7 +1228,7 @@ After: {4}</source>
     <name>buffer</name>
     <message>
         <source>Typing</source>
-        <extracomment>Characters put into the QTextDocument per event-loop turn while filling it. Up to this many splices are applied to the QTextDocument with cursors; more replace its text. The user typed (the text changed outside of review commands); carries the Document. Text and/or proposals changed through a command (accept, reject, undo, redo); carries the Document. The QTextDocument now holds the whole text.</extracomment>
+        <extracomment>Characters put into the QTextDocument per event-loop turn while filling it. Up to this many splices are applied to the QTextDocument with cursors; more replace its text. Texts at least this long are shown with lines grouped into blocks of about GROUP_CHARS characters. The user typed (the text changed outside of review commands); carries the Document. Text and/or proposals changed through a command (accept, reject, undo, redo); carries the Document. The QTextDocument now holds the whole text. Lines are grouped into blocks (U+2028 inside a block): see the module&apos;s docstring.</extracomment>
         <translation>入力</translation>
     </message>
 </context>
@@ -1222,8 +1239,28 @@ After: {4}</source>
         <translation>文字化け（誤った文字コードで 1 回または 2 回解読されたテキスト）、HTML 実体参照、その他の文字コードの損傷。</translation>
     </message>
     <message>
-        <source>UTF-8 read as Latin-1/Windows-1252 and other ftfy fixes (the sub-id names ftfy&apos;s plan)</source>
-        <translation>Latin-1/Windows-1252 として読まれた UTF-8 など、ftfy による修正（サブ ID は ftfy の手順名）</translation>
+        <source>UTF-8 read as Latin-1 (ftfy&apos;s fix; the sub-id names its plan)</source>
+        <translation>Latin-1 として読まれた UTF-8（ftfy による修正。サブ ID は手順名）</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as Windows-1252 (ftfy&apos;s fix; the sub-id names its plan)</source>
+        <translation>Windows-1252 として読まれた UTF-8（ftfy による修正。サブ ID は手順名）</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as Windows-1250 (ftfy&apos;s fix; the sub-id names its plan)</source>
+        <translation>Windows-1250 として読まれた UTF-8（ftfy による修正。サブ ID は手順名）</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as Windows-1251 (ftfy&apos;s fix; the sub-id names its plan)</source>
+        <translation>Windows-1251 として読まれた UTF-8（ftfy による修正。サブ ID は手順名）</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as MacRoman (ftfy&apos;s fix; the sub-id names its plan)</source>
+        <translation>MacRoman として読まれた UTF-8（ftfy による修正。サブ ID は手順名）</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as code page 437 (ftfy&apos;s fix; the sub-id names its plan)</source>
+        <translation>コードページ 437 として読まれた UTF-8（ftfy による修正。サブ ID は手順名）</translation>
     </message>
     <message>
         <source>HTML entities (ftfy)</source>

@@ -420,14 +420,14 @@ def test_plan_jobs():
 
 
 def test_a_bug_in_a_rule_fails_that_input_only_and_is_logged(run, tmp_path, monkeypatch, log_dir):
-    real = batch.analyze_full
+    real = batch.analyze_and_clean
 
     def buggy(text, *a, **kw):
         if "TRIGGER" in text:
             raise IndexError("string index out of range")
         return real(text, *a, **kw)
 
-    monkeypatch.setattr(batch, "analyze_full", buggy)
+    monkeypatch.setattr(batch, "analyze_and_clean", buggy)
     bad = write(tmp_path / "bad.txt", "TRIGGER\n")
     good = write(tmp_path / "good.txt", GOOD)
     r = run("clean", str(bad), str(good), "-o", str(tmp_path / "out"), "--jobs", "1")

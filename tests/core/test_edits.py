@@ -2,7 +2,7 @@
 
 import random
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.edits import Edit, apply_edits, overlaps, resolve_overlaps
@@ -58,3 +58,15 @@ def test_resolution_is_order_independent_and_non_overlapping(edits):
         if e.start == e.end and not e.replacement:
             continue
         assert any(overlaps(e, k) for k in kept)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4), st.sampled_from(["", "x", "yz"]),
+                          st.sampled_from(["encoding", "boilerplate", "spacing"]),
+                          st.sampled_from([0.5, 0.9])), max_size=12))
+def test_fast_path_agrees_with_the_ranked_resolution(specs):
+    from desktop_app.core.edits import _resolve_clashing
+
+    edits = [E(s, s + w, r, cat=c, conf=k) for s, w, r, c, k in specs]
+    useful = [e for e in edits if e.start != e.end or e.replacement]
+    assert resolve_overlaps(edits) == _resolve_clashing(useful)

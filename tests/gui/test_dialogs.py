@@ -367,3 +367,27 @@ def test_edit_rules_and_ask_export_options_helpers(qtbot, tmp_path):
 
     _answer_modal(qtbot, set_folder)
     assert ask_export_options(None, 1, True).output_dir == tmp_path
+
+
+def test_encoding_dialog_examines_a_big_file_in_the_background(qtbot, monkeypatch):
+    from desktop_app.gui.dialogs import encoding_dialog
+
+    monkeypatch.setattr(encoding_dialog, "BACKGROUND_BYTES", 1000)
+    started = []
+    real = encoding_dialog.detect_candidates
+    monkeypatch.setattr(encoding_dialog, "detect_candidates", lambda data: started.append(1) or real(data))
+    data = JA.encode("cp932")
+    dlg = EncodingDialog(data, "utf-8")  # detection went wrong
+    qtbot.addWidget(dlg)
+    # The dialog is up before detection is done: the current encoding is listed, the rest fills in.
+    assert dlg.table.rowCount() >= 1 and dlg._codecs_listed()[0] == "utf-8"
+    qtbot.waitUntil(lambda: not dlg.detecting(), timeout=20_000)
+    assert started and "cp932" in dlg._codecs_listed()
+    counts = {c: dlg.table.item(r, 2).text() for r, c in enumerate(dlg._codecs_listed())}
+    assert "…" not in counts.values()
+    expected = sum(b - a for a, b in encoding_dialog.decode_bytes(data, encoding="utf-8").replaced)
+    assert counts["utf-8"] == f"{expected:,}" and expected > 0
+    dlg.select_encoding("cp932")
+    assert dlg.preview.toPlainText().startswith("ニュース速報")
+    qtbot.waitUntil(lambda: "bytes" in dlg.replaced_label.text() or "Every" in dlg.replaced_label.text())
+    dlg.reject()  # pending work is dropped with the dialog

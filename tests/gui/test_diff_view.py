@@ -305,3 +305,31 @@ def test_colours_follow_a_dark_palette(qtbot):
     pal.setColor(QPalette.ColorRole.Text, QColor("#e0e0e0"))
     view.setPalette(pal)
     assert view.colors()["removed"].alpha() > light  # stronger over a dark base, to stay visible
+
+
+def test_a_big_diff_builds_the_documents_of_the_mode_shown_only(qtbot, monkeypatch):
+    from desktop_app.gui import diff_view
+
+    monkeypatch.setattr(diff_view, "LAZY_DOCUMENT_CHARS", 10)
+    view = DiffView()
+    qtbot.addWidget(view)
+    view.set_mode(DiffView.MODE_INLINE)
+    view.resize(900, 400)
+    view.show()
+    original, current = make_texts(200)
+    with qtbot.waitSignal(view.diff_ready, timeout=10_000):
+        view.set_texts(original, current)
+    res = view.result
+    expected = compute_diff(original, current)
+    assert view.inline.toPlainText() == expected.inline_text and view.inline.extraSelections()
+    assert res.inline_text == ""  # the pane's document holds it now
+    assert view.left.document().blockCount() == 1 == view.right.document().blockCount()  # not built
+    view.go_to_change(5)  # harmless on the panes not built
+    view.set_mode(DiffView.MODE_SIDE_BY_SIDE)
+    assert not view.documents_ready()
+    qtbot.waitUntil(view.documents_ready, timeout=10_000)
+    assert view.left.toPlainText() == expected.left_text and view.right.toPlainText() == expected.right_text
+    assert view.left.textCursor().blockNumber() == res.hunks[5]  # the change navigated to, now shown
+    qtbot.waitUntil(lambda: bool(view.left.extraSelections()))
+    view.set_mode(DiffView.MODE_INLINE)
+    assert view.documents_ready() and view.inline.toPlainText() == expected.inline_text

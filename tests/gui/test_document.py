@@ -10,7 +10,9 @@ from desktop_app.gui.document import (
     Document,
     Loaded,
     OffsetMap,
+    SpliceArray,
     detect_newline,
+    edits_to_splices,
     inverse_splices,
     load_file,
     shift_edits,
@@ -121,3 +123,89 @@ def test_a_giant_single_line_is_refused_with_a_reason(tmp_path):
     q = tmp_path / "many-lines.txt"
     q.write_text(("word " * 100 + "\n") * (MAX_LINE_CHARS // 400), encoding="utf-8")
     assert load_file(q).text.count("\n") == MAX_LINE_CHARS // 400
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab \n😀", max_size=60), st.data())
+def test_splice_array_is_the_same_splices_stored_compactly(text, data):
+    n = len(text)
+    cuts = sorted(data.draw(st.lists(st.integers(0, n), max_size=8)))
+    splices = [(cuts[i], cuts[i + 1], data.draw(st.text(alphabet="xy\n", max_size=3)))
+               for i in range(0, len(cuts) - 1, 2)]
+    compact = SpliceArray(splices)
+    assert list(compact) == splices and len(compact) == len(splices)
+    if splices:
+        assert compact[0] == splices[0] and compact[-1] == splices[-1]
+    assert splice_text(text, compact) == splice_text(text, splices)
+    assert splice_text(splice_text(text, compact), SpliceArray(inverse_splices(text, compact))) == text
+
+
+def test_splice_text_with_many_splices_matches_one_by_one(monkeypatch):
+    from desktop_app.gui import document
+
+    monkeypatch.setattr(document, "_SPLICE_GROUP_CHARS", 500)  # many groups
+    text = "".join(f"line {i}  \n" for i in range(3000))
+    import re
+
+    splices = [(m.start(), m.end(), "" if m.start() % 3 else "_") for m in re.finditer("  ", text)]
+    expected = text
+    for s, t, r in reversed(splices):
+        expected = expected[:s] + r + expected[t:]
+    assert len(splices) > 1000
+    assert splice_text(text, splices) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4), st.sampled_from(["", "x", "yy"]),
+                          st.sampled_from(["spacing", "boilerplate", "encoding"])), max_size=10))
+def test_edits_to_splices_matches_resolve_overlaps(raw):
+    from desktop_app.core.edits import resolve_overlaps
+
+    edits = [Edit(s, s + w, r, "r", c, "why", 0.9) for s, w, r, c in raw]
+    expected = [(e.start, e.end, e.replacement) for e in resolve_overlaps(edits)]
+    assert edits_to_splices(edits) == expected
+    # Pending proposals are sorted and disjoint: the fast path gives the same splices.
+    assert edits_to_splices(resolve_overlaps(edits)) == expected
+
+
+def test_proposals_share_equal_reasons_and_replacements():
+    doc = Document("t")
+    doc.set_loaded(Loaded("a  \nb  \n" * 10, "utf-8", 1.0, "\n"))
+    edits = [Edit(i * 4 + 1, i * 4 + 3, "".join([]), "spacing.trailing", "spacing",
+                  " ".join(["trailing", "spaces"]), 0.99) for i in range(20)]
+    doc.merge_section_analysis(0, len(doc.text), edits, [], complete=True)
+    assert doc.proposals == edits
+    assert len({id(e.reason) for e in doc.proposals}) == 1
+
+
+def test_undoing_back_to_the_loaded_text_keeps_one_copy():
+    doc = Document("t")
+    text = "abc def\n" * 100
+    doc.set_loaded(Loaded(text, "utf-8", 1.0, "\n"))
+    doc.apply_splices([(0, 3, "xyz")])
+    assert doc.modified and doc.text is not doc.original
+    doc.apply_splices([(0, 3, "abc")])
+    assert doc.text is doc.original and not doc.modified
+
+
+def test_moved_edits_equal_shifted_ones():
+    from desktop_app.gui.document import moved
+
+    e = Edit(10, 14, "x", "spacing.trailing", "spacing", "why", 0.75)
+    m = moved(e, 7)
+    assert m == e.shifted(7) and m is not e and (e.start, e.end) == (10, 14)
+    assert hash(m) == hash(e.shifted(7))
+
+
+def test_category_counts_follow_section_merges():
+    from collections import Counter
+
+    doc = Document("t")
+    doc.set_loaded(Loaded("aaaa\n\nbbbb\n\ncccc\n", "utf-8", 1.0, "\n"))
+    doc.proposals = [edit(0, 1), Edit(6, 7, "", "b", "boilerplate", "x", 0.9), edit(12, 13)]
+    assert doc.counts() == {"spacing": 2, "boilerplate": 1}
+    doc.merge_section_analysis(6, 12, [Edit(1, 2, "", "e", "encoding", "x", 0.9), edit(3, 4)], [],
+                               complete=False)
+    assert doc.counts() == {"spacing": 3, "encoding": 1}
+    doc.merge_section_analysis(0, 6, [], [], complete=True)
+    assert doc.counts() == {"spacing": 2, "encoding": 1} == Counter(e.category for e in doc.proposals)

@@ -438,7 +438,7 @@ def test_typing_while_a_big_text_is_still_filling_in(qtbot, window, tmp_path):
     from desktop_app.gui.buffer import FILL_CHUNK
 
     p = tmp_path / "big.txt"
-    p.write_text("Paragraph of text.\n\n" * (FILL_CHUNK // 2), encoding="utf-8")
+    p.write_text("Paragraph of text.\n\n" * (FILL_CHUNK // 8), encoding="utf-8")  # filled in chunks
     with qtbot.waitSignal(window.documentLoaded, timeout=20_000):
         window.open_paths([p])
     buf = window.buffers[window.current.uid]
@@ -451,7 +451,7 @@ def test_typing_while_a_big_text_is_still_filling_in(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: not buf.filling)
     doc = window.current
     assert doc.text.startswith("New start. Paragraph")
-    assert buf.qdoc.toRawText().replace("\u2029", "\n") == doc.text
+    assert buf.shown_text() == doc.text
     window.cancel_background()
 
 
@@ -472,3 +472,90 @@ def test_accepting_confident_edits_gives_what_the_cli_writes(qtbot, window):
         wait_idle(qtbot, window)
     assert doc.text == clean_text(doc.original, window.profile)
     assert all(0 <= n.start <= n.end <= len(doc.text) for n in doc.notices)
+
+
+def test_a_line_repeated_in_another_section_of_a_big_text_is_proposed(qtbot, window, tmp_path):
+    """Big texts are analysed section by section; repeats across sections are found afterwards."""
+    from desktop_app.gui.main_window import SECTION_CHARS
+
+    repeated = "The agency said the storm would weaken after making landfall on Tuesday night.\n\n"
+    filler = "".join(f"Paragraph {i} about something else entirely, numbered to stay unique.\n\n"
+                      for i in range(2 * SECTION_CHARS // 60))
+    p = tmp_path / "big.txt"
+    p.write_text(repeated + filler + repeated + "The end of the page.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.documentAnalysed, timeout=60_000):
+        window.open_paths([p])
+    doc = window.current
+    assert len(doc.text) > 2 * SECTION_CHARS
+    second = doc.text.rindex(repeated)
+    dup = [e for e in doc.proposals if e.category == "duplicate"]
+    assert [(e.start, e.rule) for e in dup] == [(second, "duplicate.line")]
+    assert "repeats line 1 " in dup[0].reason
+    assert doc.text[dup[0].start:dup[0].end] == repeated[:-1]  # the line and its line break
+
+
+def test_a_big_file_shows_its_first_screen_then_a_document_built_in_the_background(qtbot, window, tmp_path):
+    from desktop_app.gui import buffer as buffer_module
+
+    p = tmp_path / "big.txt"
+    text = "".join(f"Line {i} of a big scraped page with trailing spaces   \n" for i in range(25_000))
+    assert len(text) >= buffer_module.GROUP_MIN_CHARS
+    p.write_text(text, encoding="utf-8")
+    with qtbot.waitSignal(window.documentLoaded, timeout=30_000):
+        window.open_paths([p])
+    doc = window.current
+    buf = window.buffers[doc.uid]
+    first = buf.qdoc
+    assert buf.grouped and buf.filling  # the first screen only, while the rest is built elsewhere
+    with qtbot.waitSignal(buf.documentReplaced, timeout=30_000):
+        pass
+    assert buf.qdoc is not first and not buf.filling
+    assert buf.qdoc.thread() is window.thread() and buf.qdoc.parent() is buf
+    assert buf.qdoc.blockCount() < 25_000 // 10
+    assert buf.shown_text() == doc.text == text
+    assert window.view.document() is buf.qdoc
+    window.view.setFocus()
+    cursor = window.view.textCursor()
+    cursor.setPosition(doc.text.index("Line 20000 "))
+    window.view.setTextCursor(cursor)
+    qtbot.keyClicks(window.view, "New ")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert "New \nLine 20000 of" in doc.text
+    assert buf.shown_text() == doc.text
+    window.cancel_background()
+
+
+def test_section_edges_of_a_big_text_are_not_taken_for_the_texts_edges(qtbot, window, tmp_path):
+    """Each section is analysed with context: no "blank lines at the end of the text" at every boundary."""
+    from desktop_app.gui.main_window import SECTION_CHARS
+
+    paragraphs = [f"Paragraph {i}: the weather agency said the storm would weaken after landfall."
+                  for i in range(3 * SECTION_CHARS // 70)]
+    p = tmp_path / "big.txt"
+    p.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(window.documentAnalysed, timeout=90_000):
+        window.open_paths([p])
+    doc = window.current
+    assert len(doc.text) > 2 * SECTION_CHARS
+    edge = [e for e in doc.proposals if "end of the text" in e.reason or "start of the text" in e.reason]
+    assert edge == []
+    assert not [n for n in doc.notices if doc.text[n.start:n.end].strip() and n.end < len(doc.text) - 100]
+    # Nothing proposed would join two paragraphs.
+    assert all("\n\n" not in doc.text[e.start:e.end] for e in doc.proposals)
+
+
+def test_keep_section_keeps_what_starts_inside_the_section():
+    from desktop_app.core.edits import Edit, Notice
+    from desktop_app.gui.main_window import keep_section, section_context
+
+    text = "".join(f"para {i}\n\n" for i in range(2000))
+    a, b = text.index("para 500\n"), text.index("para 900\n")
+    lo, hi = section_context(text, a, b, size=300)
+    assert lo < a and hi > b and text[lo - 2:lo] == "\n\n" and text[hi - 2:hi] == "\n\n"
+    assert section_context(text, 0, b, size=300)[0] == 0 and section_context(text, a, len(text))[1] == len(text)
+    e = [Edit(x, x + 1, "", "r", "spacing", "why", 0.9) for x in (a - lo - 1, a - lo, b - lo - 1, b - lo)]
+    n = [Notice(b - lo, b - lo + 1, "r", "notice", "m")]
+    kept, notices = keep_section(e, n, a - lo, b - lo, at_end=False)
+    assert [k.start for k in kept] == [0, b - a - 1] and notices == []
+    kept, notices = keep_section(e, n, a - lo, b - lo, at_end=True)
+    assert [k.start for k in kept] == [0, b - a - 1, b - a] and len(notices) == 1

@@ -2,19 +2,24 @@
 
 1. Each line gets a score from its own features (features.py): long lines, sentence ends and dense
    stopwords count for body text; short lines, title case, links, symbols, menu separators, legal
-   wording, teasers and listed phrases count against. Context adds evidence: a run of short lines
+   wording, teasers (an ellipsis, a headline glued to its summary), photo captions, bare word
+   lists (tag clouds) and listed phrases count against. Context adds evidence: a run of short lines
    (a menu), a line repeated in the document or in a block both at its head and its tail, and, in
    a batch, the share of documents that contain the line (CorpusStats).
 2. The context score blends a line's score with its neighbours' (a short line amid paragraphs is
    probably a subheading; amid menu items, a menu item).
 3. The main text is the span with the largest total of length-weighted context scores (a
-   maximum-sum segment) that crosses no section header ("Related stories", "12 comments"). It
-   grows over short gaps to more body text, and keeps the furniture-free lines next to it (tables,
-   code, list items). Outside it, lines that are not clearly body text are furniture; everything
-   after a "Related stories" header that follows it is; a comment section is proposed only. Inside
-   it, only lines with strong evidence go, so the article's headings, list items, table cells and
-   short paragraphs survive. The heading before the first body line is the title: kept, unless the
-   profile says `drop_title`.
+   maximum-sum segment) that crosses no section header ("Related stories", "12 comments") and no
+   long menu (a run of seven or more menu lines, such as an article's tag list). It grows over
+   short gaps to more body text, and keeps the furniture-free lines next to it (tables, code, list
+   items). Outside it, lines that are not clearly body text are furniture, and so are teaser lists
+   (a headline and a one-paragraph summary, three or more times: prose-like, but not a second
+   text); after a "Related stories" header that follows it only clear body text stays, and well
+   past that header only runs of paragraphs; a comment section is proposed only. Inside it, only
+   lines with strong evidence go (listed phrases, links, menu separators, legal wording, photo
+   captions, batch or head-and-tail repeats), so the article's headings, list items, table cells
+   and short paragraphs survive. The heading before the first body line is the title: kept,
+   unless the profile says `drop_title`.
 Every verdict lists the evidence that fired, with its weight, and a confidence. The weights are
 hand-set data in resources/boilerplate/classifier.toml (a profile may override any of them).
 """
@@ -24,13 +29,13 @@ from __future__ import annotations
 import math
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from desktop_app.core.boilerplate.features import LineFeatures, line_features
 from desktop_app.core.boilerplate.metadata import detect as detect_metadata
-from desktop_app.core.corpus import normalize_line
+from desktop_app.core.mojibake import repair_text
 from desktop_app.core.mojibake.engine import is_suspicious
 from desktop_app.core.resources import resource_path
 from desktop_app.core.textlines import Line
@@ -70,50 +75,116 @@ def _weights(ctx: Any) -> dict[str, dict[str, float]]:
     return out
 
 
-Evidence = list[tuple[str, str, float]]  # (key in classifier.toml, description, weight)
+Evidence = list[tuple[str, float | None, float]]  # (key in classifier.toml, detail for the description, weight)
+
+# How each piece of evidence reads in a reason ({} gets the detail: a count or a share).
+DESCRIPTIONS = {
+    "long": "long ({:.0f} words)",
+    "medium": "medium length ({:.0f} words)",
+    "tiny": "a single word",
+    "short": "short ({:.0f} words)",
+    "sentence_end": "ends like a sentence",
+    "stopwords_high": "stopwords {:.0%}",
+    "stopwords_mid": "stopwords {:.0%}",
+    "stopwords_none": "few stopwords ({:.0%})",
+    "title_case": "title case",
+    "links": "links or handles ({:.0%} of words)",
+    "symbols": "mostly digits or symbols ({:.0%})",
+    "separators_many": "{:.0f} menu separators",
+    "separators_one": "a menu separator",
+    "phrase": "a listed furniture phrase",
+    "legal": "copyright, cookie or legal wording",
+    "cta": "a call to action (subscribe, sign up, click here, ...)",
+    "teaser": "ends with an ellipsis, like a teaser",
+    "glued": "a headline glued to its summary (a teaser box)",
+    "caption": "a photo caption (placement, agency credit or 'file photo')",
+    "word_list": "a list of {:.0f} bare words (tags or keywords)",
+    "menu_run": "in a run of {:.0f} short lines (a menu?)",
+    "head_and_tail": "in a block repeated at the head and the tail",
+    "repeated_in_doc": "repeated {:.0f} times in the document",
+    "corpus_some": "in {:.0f} of the batch's documents",
+}
+
+
+def describe(key: str, detail: float | None) -> str:
+    """The human description of one piece of evidence."""
+    text = DESCRIPTIONS.get(key, key)
+    return text.format(detail) if detail is not None and "{" in text else text
 
 
 def own_evidence(f: LineFeatures, w: dict[str, dict[str, float]]) -> Evidence:
-    """The evidence a line gives on its own: (key, description, weight) triples."""
+    """The evidence a line gives on its own: (key, detail, weight) triples."""
     L, E = w["length"], w["evidence"]
     ev: Evidence = []
     words = f.words
     if words >= 20:
-        ev.append(("long", f"long ({words:.0f} words)", L["long"]))
+        ev.append(("long", words, L["long"]))
     elif words >= 10:
-        ev.append(("medium", f"medium length ({words:.0f} words)", L["medium"]))
+        ev.append(("medium", words, L["medium"]))
     elif words < 2:
-        ev.append(("tiny", "a single word", L["tiny"]))
+        ev.append(("tiny", None, L["tiny"]))
     elif words < 5:
-        ev.append(("short", f"short ({words:.0f} words)", L["short"]))
+        ev.append(("short", words, L["short"]))
     if f.terminal and words >= 4:
-        ev.append(("sentence_end", "ends like a sentence", E["sentence_end"]))
+        ev.append(("sentence_end", None, E["sentence_end"]))
     if words >= 3:
         if f.stop_ratio >= 0.3:
-            ev.append(("stopwords_high", f"stopwords {f.stop_ratio:.0%}", E["stopwords_high"]))
+            ev.append(("stopwords_high", f.stop_ratio, E["stopwords_high"]))
         elif f.stop_ratio >= 0.2:
-            ev.append(("stopwords_mid", f"stopwords {f.stop_ratio:.0%}", E["stopwords_mid"]))
+            ev.append(("stopwords_mid", f.stop_ratio, E["stopwords_mid"]))
         elif f.stop_ratio < 0.1:
-            ev.append(("stopwords_none", f"few stopwords ({f.stop_ratio:.0%})", E["stopwords_none"]))
+            ev.append(("stopwords_none", f.stop_ratio, E["stopwords_none"]))
     if f.title_ratio >= 0.8 and words >= 2 and not f.terminal and not f.cjk:
-        ev.append(("title_case", "title case", E["title_case"]))
+        ev.append(("title_case", None, E["title_case"]))
     if f.link_ratio >= 0.3:
-        ev.append(("links", f"links or handles ({f.link_ratio:.0%} of words)", E["links"]))
+        ev.append(("links", f.link_ratio, E["links"]))
     if f.alpha_ratio < 0.5:
-        ev.append(("symbols", f"mostly digits or symbols ({1 - f.alpha_ratio:.0%})", E["symbols"]))
+        ev.append(("symbols", 1 - f.alpha_ratio, E["symbols"]))
     if f.separators >= 2:
-        ev.append(("separators_many", f"{f.separators} menu separators", E["separators_many"]))
+        ev.append(("separators_many", f.separators, E["separators_many"]))
     elif f.separators == 1 and words < 10:
-        ev.append(("separators_one", "a menu separator", E["separators_one"]))
+        ev.append(("separators_one", None, E["separators_one"]))
     if f.phrase:
-        ev.append(("phrase", "a listed furniture phrase", E["phrase"]))
-    if f.legal and (words <= 60 or f.legal_lead):
-        ev.append(("legal", "copyright, cookie or legal wording", E["legal"]))
+        ev.append(("phrase", None, E["phrase"]))
+    if f.legal:
+        ev.append(("legal", None, E["legal"]))
     if f.cta:
-        ev.append(("cta", "a call to action (subscribe, sign up, click here, ...)", E["cta"]))
+        ev.append(("cta", None, E["cta"]))
     if f.teaser:
-        ev.append(("teaser", "looks like a teaser (ellipsis or headline glued to summary)", E["teaser"]))
+        ev.append(("teaser", None, E["teaser"]))
+    if f.glued:
+        ev.append(("glued", None, E["glued"]))
+    if f.caption:
+        ev.append(("caption", None, E["caption"]))
+    if f.word_list:
+        ev.append(("word_list", f.words, E["word_list"]))
     return ev
+
+
+# own_evidence for the default weights, by line features (lines and their features repeat).
+_OWN: dict[LineFeatures, tuple[Evidence, float, bool, bool]] = {}
+
+
+def _own(f: LineFeatures, w: dict[str, dict[str, float]]) -> tuple[Evidence, float, bool, bool]:
+    """(evidence, score, strong, furniture) of a line on its own; cached for the default weights."""
+    default = w is default_weights()
+    if default:
+        hit = _OWN.get(f)
+        if hit is not None:
+            return hit
+    ev = own_evidence(f, w)
+    score, strong, furniture = 0, False, False  # (one loop: generator expressions cost more than the evidence)
+    for key, _, value in ev:
+        score += value
+        if key in _FURNITURE_KEYS:
+            furniture = True
+            strong = strong or key in _STRONG_KEYS
+    out = (ev, score, strong, furniture)
+    if default:
+        if len(_OWN) >= 65536:
+            _OWN.clear()
+        _OWN[f] = out
+    return out
 
 
 def _is_short_item(f: LineFeatures | None) -> bool:
@@ -121,10 +192,11 @@ def _is_short_item(f: LineFeatures | None) -> bool:
 
 
 def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: Any,
-                     w: dict[str, dict[str, float]]) -> list[Evidence]:
-    """Evidence from around each line: menu runs, repetition in the document and in the batch."""
+                     w: dict[str, dict[str, float]]) -> dict[int, Evidence]:
+    """Evidence from around each line: menu runs, repetition in the document and in the batch
+    (only lines with some evidence are in the result)."""
     E, C = w["evidence"], w["corpus"]
-    ev: list[Evidence] = [[] for _ in lines]
+    ev: dict[int, Evidence] = {}
     body = [i for i, f in enumerate(feats) if f is not None]
     # Runs of short lines without sentence ends (blank lines do not break a run). A run with
     # figures in it is a table, not a menu.
@@ -133,34 +205,38 @@ def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: A
         if i is not None and _is_short_item(feats[i]):
             run.append(i)
             continue
-        numeric = sum(feats[j].alpha_ratio < 0.6 for j in run)
-        if len(run) >= 4 and numeric <= 0.2 * len(run):
-            for j in run:
-                if feats[j].alpha_ratio >= 0.6:
-                    ev[j].append(("menu_run", f"in a run of {len(run)} short lines (a menu?)", E["menu_run"]))
+        if len(run) >= 4:
+            numeric = sum(feats[j].alpha_ratio < 0.6 for j in run)
+            if numeric <= 0.2 * len(run):
+                for j in run:
+                    if feats[j].alpha_ratio >= 0.6:
+                        ev.setdefault(j, []).append(("menu_run", len(run), E["menu_run"]))
         run = []
     # Repetition inside the document, and lines both before and after the middle.
     # Figures repeat naturally (table cells); only lines with words count as repeated.
-    keys = {i: normalize_line(lines[i].text) for i in body if feats[i].alpha_ratio >= 0.5}
+    n = len(body)
+    quarter = max(1, n // 4)
+    keys = {i: feats[i].key for i in body if feats[i].alpha_ratio >= 0.5}
     counts = Counter(keys.values())
     # A block (two or more consecutive lines) found both in the first and the last quarter of the
     # document: a menu or footer printed twice.
-    n = len(body)
-    quarter = max(1, n // 4)
-    head_keys = [keys.get(i) for i in body[:quarter]]
-    tail_keys = [keys.get(i) for i in body[n - quarter:]]
-    head_pairs = set(zip(head_keys, head_keys[1:], strict=False))
-    tail_pairs = set(zip(tail_keys, tail_keys[1:], strict=False))
-    both = {pair for pair in head_pairs & tail_pairs if None not in pair}
-    framed = {k for pair in both for k in pair} if n >= 12 else set()
-    for pos, i in enumerate(body):
-        f = feats[i]
-        if i not in keys:
-            continue
-        if keys[i] in framed and (pos < quarter or pos >= n - quarter):
-            ev[i].append(("head_and_tail", "in a block repeated at the head and the tail", E["head_and_tail"]))
-        elif counts[keys[i]] >= 2 and f.words <= 15:
-            ev[i].append(("repeated_in_doc", f"repeated {counts[keys[i]]} times in the document", E["repeated_in_doc"]))
+    framed: set[str] = set()
+    if n >= 12:
+        head_keys = [keys.get(i) for i in body[:quarter]]
+        tail_keys = [keys.get(i) for i in body[n - quarter:]]
+        head_pairs = set(zip(head_keys, head_keys[1:], strict=False))
+        tail_pairs = set(zip(tail_keys, tail_keys[1:], strict=False))
+        framed = {k for pair in head_pairs & tail_pairs if None not in pair for k in pair}
+    if framed or len(counts) < len(keys):
+        for pos, i in enumerate(body):
+            key = keys.get(i)
+            if key is None:
+                continue
+            if key in framed and (pos < quarter or pos >= n - quarter):
+                ev.setdefault(i, []).append(("head_and_tail", None, E["head_and_tail"]))
+            elif counts[key] >= 2 and feats[i].words <= 15:
+                ev.setdefault(i, []).append(("repeated_in_doc", counts[key], E["repeated_in_doc"]))
+
     corpus = getattr(ctx, "corpus", None)
     if corpus is not None and corpus.documents >= C["min_documents"]:
         for i in body:
@@ -169,7 +245,7 @@ def context_evidence(lines: list[Line], feats: list[LineFeatures | None], ctx: A
             docs = corpus.doc_count(lines[i].text)
             share = docs / corpus.documents
             if docs >= C["min_documents"] and share >= C["share_evidence"]:
-                ev[i].append(("corpus_some", f"in {docs} of {corpus.documents} documents", E["corpus_some"]))
+                ev.setdefault(i, []).append(("corpus_some", docs, E["corpus_some"]))
     return ev
 
 
@@ -221,7 +297,7 @@ def _confidence(margin: float, base: float) -> float:
 
 
 def _describe(ev: Evidence) -> str:
-    return ", ".join(f"{name} ({weight:+.1f})" for _, name, weight in ev)
+    return ", ".join(f"{describe(key, detail)} ({weight:+.1f})" for key, detail, weight in ev)
 
 
 def _heading_like(f: LineFeatures | None) -> bool:
@@ -230,10 +306,12 @@ def _heading_like(f: LineFeatures | None) -> bool:
 
 
 # Evidence strong enough to remove a line from inside the main text.
-STRONG = ("phrase", "links", "separators_many", "corpus_some", "head_and_tail", "legal")
+STRONG = ("phrase", "links", "separators_many", "corpus_some", "head_and_tail", "legal", "caption")
 # Evidence that speaks for furniture rather than merely against prose (a table cell is short and has
 # few stopwords too, but no title-case menu run, link, separator or repetition).
-FURNITURE = STRONG + ("menu_run", "repeated_in_doc", "teaser", "cta")
+FURNITURE = STRONG + ("menu_run", "repeated_in_doc", "teaser", "cta", "glued", "word_list")
+_STRONG_KEYS = frozenset(STRONG)
+_FURNITURE_KEYS = frozenset(FURNITURE)
 
 
 @dataclass
@@ -250,26 +328,42 @@ class Judgement:
     title: int | None = None
     zone: tuple[int, int] | None = None  # the main text with its furniture-free neighbours (kept)
     comments: tuple[int, int] | None = None  # a comment section after the main text (header, last line)
+    listings: dict[int, int] = field(default_factory=dict)  # line -> entries of the teaser list it is in
 
 
-def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = None) -> Judgement:
-    """Score every line and find the main text (see the module docstring)."""
+def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = None,
+          feats: list[LineFeatures | None] | None = None) -> Judgement:
+    """Score every line and find the main text (see the module docstring); `feats`: the lines'
+    features when the caller has them already."""
     w = w or _weights(ctx)
     X = w["context"]
-    feats = line_features(lines)
+    if feats is None:
+        feats = line_features(lines)
     body = [i for i, f in enumerate(feats) if f is not None]
     around = context_evidence(lines, feats, ctx, w)
-    evidence = {i: own_evidence(feats[i], w) + around[i] for i in body}
-    strong = {i: any(key in STRONG for key, _, _ in evidence[i]) for i in body}
-    furnished = {i: any(key in FURNITURE for key, _, _ in evidence[i]) for i in body}
-    score = {i: sum(v for _, _, v in evidence[i]) for i in body}
+    evidence: dict[int, Evidence] = {}
+    strong: dict[int, bool] = {}
+    furnished: dict[int, bool] = {}
+    score: dict[int, float] = {}
+    for i in body:
+        ev, sc, st, fu = _own(feats[i], w)
+        more = around.get(i)
+        if more:
+            ev = ev + more
+            sc += sum(v for _, _, v in more)
+            st = st or any(key in STRONG for key, _, _ in more)
+            fu = fu or any(key in FURNITURE for key, _, _ in more)
+        evidence[i], score[i], strong[i], furnished[i] = ev, sc, st, fu
     k = int(X["neighbours"])
     nw = X["neighbour_weight"]
     ctx_score = {}
+    scores = [score[i] for i in body]
     for pos, i in enumerate(body):
-        near = body[max(0, pos - k):pos] + body[pos + 1:pos + 1 + k]
-        avg = sum(score[j] for j in near) / len(near) if near else score[i]
-        ctx_score[i] = (1 - nw) * score[i] + nw * avg
+        lo = pos - k if pos > k else 0
+        near = scores[lo:pos + 1 + k]
+        own = scores[pos]
+        m = len(near) - 1
+        ctx_score[i] = (1 - nw) * own + nw * ((sum(near) - own) / m if m else own)
     j = Judgement(feats, evidence, strong, score, ctx_score)
     seeds = [i for i in body if score[i] >= X["seed"]]
     if len(body) < X["min_lines"] or sum(feats[i].words for i in seeds) < X["min_main_words"]:
@@ -278,12 +372,16 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     # Length-weighted context scores. Section headers ("Related stories", "12 comments") end a main
     # text: no span crosses them. Below `gap_floor` a line adds no more cost, so a table or a list
     # inside an article does not split it while a long menu still does.
+    # Teaser lists (headline, one-paragraph summary, repeated): outside the main text they go.
+    j.listings = _listings(feats, body, int(X["listing_entries"]))
+    # A long menu (a run of short lines, tags or links) ends a main text like a section header.
+    menu_walls = _menu_walls(body, evidence, int(X["menu_wall"]))
     values = []
     for i in body:
         c = ctx_score[i]
         c -= X["region_bias"]
         values.append(c * math.sqrt(max(1.0, feats[i].words)) if c > 0 else max(c, X["gap_floor"]))
-    span = _main_span(values, [feats[i].section_end or feats[i].comments for i in body],
+    span = _main_span(values, [feats[i].section_end or feats[i].comments or i in menu_walls for i in body],
                       [feats[i].comments for i in body],
                       [feats[i].words if score[i] >= X["seed"] else 0.0 for i in body], X["min_main_words"])
     if span is None:
@@ -351,7 +449,8 @@ def judge(lines: list[Line], ctx: Any, w: dict[str, dict[str, float]] | None = N
     return j
 
 
-def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list[Verdict]:
+def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset(),
+             feats: list[LineFeatures | None] | None = None) -> list[Verdict]:
     """Judge every line; return verdicts for the lines that look like furniture.
 
     `known` are lines another source already removes (listed or user phrases): they count as
@@ -360,20 +459,23 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
     """
     w = _weights(ctx)
     X, C = w["context"], w["corpus"]
-    j = judge(lines, ctx, w)
+    j = judge(lines, ctx, w, feats)
     body = [i for i, f in enumerate(j.features) if f is not None]
     verdicts: list[Verdict] = []
     skip = set(known)
     # Metadata near the main text (its byline, date, captions) is the metadata rule's to propose;
     # a date or byline far from it belongs to a teaser list or a sidebar, and is judged here.
+    # (Checked only for lines that would get a verdict: the check is not free.)
     near = int(X["metadata_reach"])
     if j.main:
-        pos = {i: k for k, i in enumerate(body)}
-        lo, hi = pos[j.main[0]] - near, pos[j.main[1]] + near
-        zone = {i for i in body if lo <= pos[i] <= hi}
+        lo, hi = body.index(j.main[0]) - near, body.index(j.main[1]) + near
+        zone = set(body[max(0, lo):hi + 1])
     else:
         zone = set(body)
-    skip.update(i for i in zone if detect_metadata(lines[i].text) is not None)
+
+    def metadata_near(i: int) -> bool:
+        return i in zone and detect_metadata(lines[i].text) is not None
+
     corpus = getattr(ctx, "corpus", None)
     if corpus is not None and corpus.documents >= C["min_documents"]:
         shared = {}
@@ -381,7 +483,7 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
             if i in skip or j.features[i].alpha_ratio < 0.5:
                 continue
             docs = corpus.doc_count(lines[i].text)
-            if docs >= C["min_documents"] and docs / corpus.documents >= C["share_remove"]:
+            if docs >= C["min_documents"] and docs / corpus.documents >= C["share_remove"] and not metadata_near(i):
                 shared[i] = docs
         # When most of a document recurs across the batch, the batch holds copies (or versions) of
         # one text rather than pages of one site: propose, do not apply.
@@ -397,7 +499,12 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
     first, last = j.main if j.main else (-1, -1)
     # Outside the main text (and after a "Related stories" header, where teasers of a sentence or
     # two are the rule) only a longer block of running text is a second text worth keeping.
-    blocks = _prose_blocks(j, int(X["section_block_lines"]), X["section_block_words"])
+    blocks = _LazyBlocks(j, int(X["section_block_lines"]), X["section_block_words"])
+    runs = _LazyBlocks(j, int(X["section_block_lines"]), math.inf)
+    far_after = None
+    if j.ended_by is not None and not j.comments and X["section_reach"] > 0:
+        k = body.index(j.ended_by) + int(X["section_reach"])
+        far_after = body[k] if k < len(body) else None
     for i in body:
         if i in skip:
             continue
@@ -411,34 +518,106 @@ def classify(lines: list[Line], ctx: Any, known: set[int] = frozenset()) -> list
                 where = "inside the main text" if j.main else "(no clear main text)"
                 verdicts.append(Verdict(i, "classifier", _confidence(X["remove_inside"] - score, 0.75),
                                         f"Looks like furniture {where}: {_describe(ev)}; score {score:+.1f}."))
+        elif i in j.listings and not (j.comments and j.comments[0] < i <= j.comments[1]):
+            verdicts.append(Verdict(i, "classifier", X["listing_confidence"],
+                                    f"Part of a list of {j.listings[i]} teasers (a headline, then a one-paragraph "
+                                    f"summary, repeated) outside the main text: {_describe(ev) or 'no other evidence'}."))
         elif j.comments and j.comments[0] < i <= j.comments[1] and not j.strong[i]:
             # The comment section. Proposed, not applied by default: some users (and some
             # benchmarks) count readers' comments as content.
             verdicts.append(Verdict(i, "comment", X["comment_confidence"],
                                     f"Looks like part of the comment section: after the main text and "
                                     f"the header {lines[j.comments[0]].text.strip()!r}."))
+        elif far_after is not None and i > far_after and i not in runs:
+            # Well past a "Related stories" header, a line of prose on its own is a teaser too;
+            # only a run of paragraphs is a second text worth keeping.
+            verdicts.append(Verdict(i, "classifier", X["after_section_end_confidence"],
+                                    f"Far after the main text and the section header "
+                                    f"{lines[j.ended_by].text.strip()!r}, and not in a run of paragraphs: "
+                                    f"{_describe(ev) or 'no other evidence'}."))
         elif j.ended_by is not None and i > j.ended_by and not j.comments and (
                 j.context_score[i] < X["keep_after_section_end"]):
             verdicts.append(_outside(i, j, X, X["after_section_end_confidence"],
                                      f"After the main text and the section header "
                                      f"{lines[j.ended_by].text.strip()!r}: "
                                      f"{_describe(ev) or 'no body-text evidence'}.", blocks))
-        elif j.context_score[i] < X["keep_outside"]:
+        elif j.context_score[i] < (X["keep_outside"] if i < first else X["keep_after"]):
             where = "before" if i < first else "after"
             c = j.context_score[i]
-            verdicts.append(_outside(i, j, X, _confidence(X["keep_outside"] - c, 0.72),
+            verdicts.append(_outside(i, j, X, _confidence((X["keep_outside"] if i < first else X["keep_after"]) - c, 0.72),
                                      f"Looks like furniture {where} the main text: "
                                      f"{_describe(ev) or 'no body-text evidence'}; score {c:+.1f}.", blocks))
     # A line with mojibake is judged on garbage (no stopwords, odd letters): leave it to the encoding
     # rule, and judge its repaired text in the pipeline's next pass. (Checked only where a verdict
     # fell: the check is not free.)
-    return [v for v in verdicts if not is_suspicious(lines[v.index].text)]
+    return [v for v in verdicts if not (v.kind != "repeated" and metadata_near(v.index))
+            and not _has_mojibake(lines[v.index].text)]
+
+
+def _has_mojibake(line: str) -> bool:
+    """Whether the encoding rule repairs something in the line (its cheap check first: most lines
+    it flags, a © or a Cyrillic letter among Latin ones, need no repair and are judged as they are)."""
+    return is_suspicious(line) and next(iter(repair_text(line)), None) is not None
 
 
 def _reads_as_prose(f: LineFeatures | None) -> bool:
     """Running text: a sentence of ten words or more (or a long line cut short), not a list of links."""
     return (f is not None and (f.terminal and f.words >= 10 or f.words >= 25) and f.link_ratio < 0.2
             and not f.separators)
+
+
+def _menu_walls(body: list[int], evidence: dict[int, Evidence], min_run: int) -> set[int]:
+    """Lines of runs of at least `min_run` menu lines in a row (0: none)."""
+    if min_run <= 0:
+        return set()
+    out: set[int] = set()
+    run: list[int] = []
+    for i in body + [None]:
+        if i is not None and any(key == "menu_run" for key, _, _ in evidence[i]):
+            run.append(i)
+            continue
+        if len(run) >= min_run:
+            out.update(run)
+        run = []
+    return out
+
+
+def _headline(f: LineFeatures) -> bool:
+    """A teaser's headline, kicker, byline or date: a short line (four to twenty words) that is not
+    running text nor a list of links."""
+    return 4 <= f.words <= 20 and not f.terminal and not _reads_as_prose(f) and f.link_ratio < 0.3
+
+
+def _listings(feats: list[LineFeatures | None], body: list[int], min_entries: int) -> dict[int, int]:
+    """Lines in lists of teasers: `min_entries` or more entries in a row, each a single prose line
+    (the summary) after a headline within three lines, with no other prose in between.
+
+    Articles have this shape too (a subheading per paragraph), so the classifier uses it only
+    outside the main text. Returns line -> number of entries of its list.
+    """
+    n = len(body)
+    prose = [_reads_as_prose(feats[i]) for i in body]
+    entries: list[tuple[int, int]] = []  # (summary position, headline position)
+    for pos in range(n):
+        if not prose[pos] or (pos + 1 < n and prose[pos + 1]):
+            continue
+        for q in range(pos - 1, max(-1, pos - 4), -1):
+            if prose[q]:
+                break
+            if _headline(feats[body[q]]):
+                entries.append((pos, q))
+                break
+    out: dict[int, int] = {}
+    run: list[tuple[int, int]] = []
+    for e in entries + [None]:
+        if e is not None and (not run or run[-1][0] < e[1] <= run[-1][0] + 6):
+            run.append(e)
+            continue
+        if len(run) >= min_entries:
+            for k in range(run[0][1], run[-1][0] + 1):
+                out[body[k]] = len(run)
+        run = [e] if e is not None else []
+    return out
 
 
 def _prose_blocks(j: Judgement, min_run: int, min_words: float) -> set[int]:
@@ -452,7 +631,7 @@ def _prose_blocks(j: Judgement, min_run: int, min_words: float) -> set[int]:
     out: set[int] = set()
     run: list[int] = []
     for i in body + [None]:
-        if i is not None and _reads_as_prose(j.features[i]) and not j.strong[i]:
+        if i is not None and _reads_as_prose(j.features[i]) and not (j.strong[i] or j.features[i].glued):
             run.append(i)
             continue
         if len(run) >= min_run:
@@ -469,11 +648,26 @@ def _prose_blocks(j: Judgement, min_run: int, min_words: float) -> set[int]:
     return out
 
 
+class _LazyBlocks:
+    """The lines of `_prose_blocks`, found when first asked for (most texts never ask)."""
+
+    def __init__(self, j: Judgement, min_run: int, min_words: float) -> None:
+        self._args = (j, min_run, min_words)
+        self._lines: set[int] | None = None
+
+    def __contains__(self, i: int) -> bool:
+        if self._lines is None:
+            self._lines = _prose_blocks(*self._args)
+        return i in self._lines
+
+
 def _outside(i: int, j: Judgement, X: dict[str, float], confidence: float, reason: str,
-             blocks: set[int]) -> Verdict:
+             blocks: _LazyBlocks | set[int]) -> Verdict:
     """A line outside the main text; inside a block of running text it is only proposed, because
     losing body text is worse than keeping a teaser."""
     if i in blocks:
         return Verdict(i, "classifier", min(confidence, X["outside_prose_confidence"]),
                        reason + " It is part of a block of running text, so it is only proposed.")
     return Verdict(i, "classifier", confidence, reason)
+
+

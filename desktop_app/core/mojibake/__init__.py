@@ -5,12 +5,16 @@
 1. ftfy (ftfy_fixes.py) on lines its cheap check flags: UTF-8 read as Windows-1252/Latin-1, HTML
    entities, C1 controls, ligatures; explained by ftfy's own plan.
 2. the engine (engine.py) on ftfy's output: runs that a chain of re-encoding/re-decoding makes far more
-   plausible under the model (model.py), e.g. UTF-8 read as CP932, Windows-1252 read as MacRoman.
+   plausible under the model (model.py), e.g. UTF-8 read as CP932, Windows-1252 read as MacRoman;
+   lines with lost bytes decoded whole (what survived recovered, each lost character marked ``�``).
+
+Only the lines that the fast scan (scan.py) flags get either: one pass of a few compiled patterns
+over the whole text, so clean text costs a small fraction of ftfy's own time.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
 from collections.abc import Iterator
 
 from desktop_app.core.mojibake.align import diff_spans
@@ -22,10 +26,10 @@ from desktop_app.core.mojibake.engine import (
     is_suspicious,
     lost_nbsp_repairs,
     repair_line,
-    suspicious_offsets,
 )
-from desktop_app.core.mojibake.ftfy_fixes import Repair, ftfy_offsets, ftfy_repairs, needs_ftfy
+from desktop_app.core.mojibake.ftfy_fixes import Repair, ftfy_repairs
 from desktop_app.core.mojibake.model import model
+from desktop_app.core.mojibake.scan import candidate_offsets
 
 __all__ = ["Repair", "repair_line_full", "repair_text", "lines"]
 
@@ -42,6 +46,10 @@ def lines(text: str) -> Iterator[tuple[int, str]]:
 MERGE_CONFIDENCE = 0.8  # an engine repair of ftfy's output below this is not merged into ftfy's fix
 NBSP_CONFIDENCE = 0.9  # at most this sure when a space is read as the lost no-break space
 PREFER_FTFY = 3.0  # how much more plausible (log10) the engine's repair must be to overrule ftfy's
+NBSP_MARGIN = 3.0  # ... and a repair that reads spaces inside mojibake as lost no-break spaces
+# A space between two non-ASCII characters, after one that Windows-1252 shows for a UTF-8 lead byte
+# of a two-byte sequence (0xC2-0xDF: Â-ß).
+_SPACE_IN_MOJIBAKE = re.compile("(?<=[\u00c2-\u00df]) (?=[^\x00-\x7f])")
 
 
 def _apply(line: str, repairs: list[ChainRepair]) -> str:
@@ -83,7 +91,22 @@ def repair_line_full(line: str) -> list[Repair]:
         conf = min([NBSP_CONFIDENCE] + [r.confidence for r in others])
         return [Repair(sp.start, sp.end, sp.replacement, "mojibake.utf8-nbsp", reason, conf)
                 for sp in diff_spans(line, rest)]
-    return repair_line_full_after_nbsp(line)
+    plain = repair_line_full_after_nbsp(line)
+    inside = [mt.start() for mt in _SPACE_IN_MOJIBAKE.finditer(line)]
+    if inside:
+        # Spaces inside a run of mojibake, after a UTF-8 lead byte as Windows-1252 shows it
+        # ("Ù Ù Ù¡" is "٠٠١"): the no-break spaces of its "Ù\xa0" became spaces. Try them back.
+        pre = "".join("\xa0" if k in inside else c for k, c in enumerate(line))
+        others = repair_line_full_after_nbsp(pre)
+        rest = _apply_repairs(pre, others)
+        m = model()
+        if rest != pre and m.cost(rest) + NBSP_MARGIN < m.cost(_apply_repairs(line, plain)):
+            reason = "; then ".join(dict.fromkeys(
+                ["UTF-8 whose no-break-space bytes became spaces, read as Windows-1252"] + [r.reason for r in others]))
+            conf = min([NBSP_CONFIDENCE] + [r.confidence for r in others])
+            return [Repair(sp.start, sp.end, sp.replacement, "mojibake.utf8-nbsp", reason, conf)
+                    for sp in diff_spans(line, rest)]
+    return plain
 
 
 def repair_line_full_after_nbsp(line: str) -> list[Repair]:
@@ -98,12 +121,19 @@ def repair_line_full_after_nbsp(line: str) -> list[Repair]:
             m = model()
             via_ftfy = _apply(fixed, chain)
             direct = _apply(line, alone)
-            # ftfy's "restore_byte_a0" guess (a space that was a no-break space) is its weakest step.
-            # ... and so is "decode_inconsistent_utf8", its guess that a few pairs of a line are UTF-8
-            # ("Ã¹" in a line of EUC-KR mojibake is "첫", not "ù").
-            margin = 0.0 if any("non-breaking-space" in r.reason or "mixed with correct text" in r.reason
-                                for r in first) else PREFER_FTFY
-            if m.cost(direct) + _islands(direct) + margin < m.cost(via_ftfy) + _islands(via_ftfy):
+            # ftfy's weakest steps: "restore_byte_a0" and "decode_inconsistent_utf8" (a space that
+            # was a no-break space: "Â " is also Windows-1251 "В "; a few pairs of a line read as
+            # UTF-8: "Ã¹" in a line of EUC-KR mojibake is "첫", not "ù"), and "fix_c1_controls" (a
+            # C1 control read as Windows-1252, where CP932 mojibake keeps U+0080).
+            weak = any(step in r.reason for r in first
+                       for step in ("non-breaking-space", "decode_inconsistent_utf8", "fix_c1_controls"))
+            margin = 0.0 if weak else PREFER_FTFY
+            # A line is mojibaked by one wrong decoding: where ftfy's weak guess is one of two
+            # explanations and one chain explains the whole line, ftfy's part included, take it.
+            one_chain = len({r.chains for r in alone}) == 1 and all(
+                any(a.start < f.end and f.start < a.end for a in alone) for f in first)
+            if (weak and one_chain) or (m.cost(direct) + _islands(direct) + margin
+                                        < m.cost(via_ftfy) + _islands(via_ftfy)):
                 return [_chain_repair(r) for r in alone]
     if not chain:
         return first
@@ -187,18 +217,20 @@ def _apply_repairs(line: str, repairs: list[Repair]) -> str:
 
 
 def repair_text(text: str) -> Iterator[Repair]:
-    """Every repair over `text`, in offsets of `text`."""
-    if text.isascii() and not needs_ftfy(text.replace("\n", " ").replace("\r", " ")):
-        return
-    # The fast path runs over the whole text at once; only lines with a hit are looked at closely.
-    hits = sorted(set(ftfy_offsets(text)) | set(suspicious_offsets(text)))
-    if not hits:
-        return
-    starts = [off for off, _ in lines(text)]
-    wanted = sorted({bisect_right(starts, h) - 1 for h in hits})
-    all_lines = list(lines(text))
-    for k in wanted:
-        offset, line = all_lines[k]
+    """Every repair over `text`, in offsets of `text`.
+
+    The fast path (scan.candidate_offsets) runs over the whole text at once; only the lines with a
+    hit are looked at closely.
+    """
+    done = -1
+    for hit in candidate_offsets(text):
+        if hit <= done:
+            continue
+        offset = text.rfind("\n", 0, hit) + 1
+        end = text.find("\n", hit)
+        end = len(text) if end < 0 else end
+        done = end
+        line = text[offset:end - 1] if end > offset and text[end - 1] == "\r" else text[offset:end]
         if not line:
             continue
         for r in repair_line_full(line):

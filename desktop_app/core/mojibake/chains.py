@@ -143,6 +143,13 @@ class Chain:
         return "".join(out)
 
     def undo_runs(self, text: str) -> list[tuple[int, int, str]]:
+        """The runs of `text` this chain changes: (start, end, repaired text); see `_undo_runs`.
+
+        Cached: the same word meets the chains again in other lines (the result is never mutated).
+        """
+        return _undo_runs_cached(self, text)
+
+    def _undo_runs(self, text: str) -> list[tuple[int, int, str]]:
         """The runs of `text` this chain changes: (start, end, repaired text).
 
         A run is a stretch of characters whose bytes (encoded as `read_as`) decode cleanly as `true`;
@@ -172,7 +179,10 @@ class Chain:
             j = i
             while j < n and pieces[j] is not None:
                 j += 1
-            segs.extend(self._decode_run(text, i, j, pieces))
+            if self.true == "utf-8":
+                segs.extend(_utf8_segments(text, i, j, pieces))
+            else:
+                segs.extend(self._decode_run(text, i, j, pieces))
             i = j
         # Join valid segments with the lost-byte markers between them into runs.
         runs: list[tuple[int, int, str]] = []
@@ -337,6 +347,181 @@ class Chain:
     def apply(self, text: str) -> str:
         """Make mojibake of `text` (for tests and evaluation sets): encode as `true`, decode as `read_as`."""
         return text.encode(self.true).decode(self.read_as, errors="replace")
+
+
+def _utf8_units(data: bytes) -> list[tuple[int, int, str | None]]:
+    """UTF-8 `data` (the sentinel byte standing for one lost byte) cut into units (start, end, text):
+    a decoded character, ``�`` for a character that lost a byte, or None for a byte that belongs to no
+    character (not UTF-8: the text around it was no mojibake of this kind).
+
+    A character is recovered only when all its bytes survived; one that lost any is one ``�``, and
+    continuation bytes whose lead byte was lost belong to it. A character cut off at the end of the
+    stretch lost its tail.
+    """
+    units: list[tuple[int, int, str | None]] = []
+    n = len(data)
+    p = 0
+    while p < n:
+        b = data[p]
+        if b < 0x80:
+            units.append((p, p + 1, chr(b)))
+            p += 1
+            continue
+        if b == _SENTINEL or 0x80 <= b < 0xC0:
+            if b != _SENTINEL and not (units and units[-1][2] == LOST and units[-1][1] == p):
+                units.append((p, p + 1, None))  # a stray continuation byte
+                p += 1
+                continue
+            # A lost byte (or a continuation byte after one): one lost character takes it and the
+            # continuation bytes (or lost bytes) after it, at most three bytes in all.
+            q = p + 1
+            while q < n and q - p < 3 and (data[q] == _SENTINEL or 0x80 <= data[q] < 0xC0):
+                q += 1
+            if units and units[-1][2] == LOST and units[-1][1] == p and b != _SENTINEL:
+                start = units.pop()[0]  # continuation bytes of the lost character before
+                units.append((start, q, LOST))
+            else:
+                units.append((p, q, LOST))
+            p = q
+            continue
+        size = 2 if b < 0xE0 else 3 if b < 0xF0 else 4
+        if not 0xC2 <= b <= 0xF4:
+            units.append((p, p + 1, None))
+            p += 1
+            continue
+        q = p + 1
+        lost = False
+        while q < n and q - p < size and (data[q] == _SENTINEL or 0x80 <= data[q] < 0xC0):
+            lost = lost or data[q] == _SENTINEL
+            q += 1
+        if q - p == size and not lost:
+            try:
+                units.append((p, q, data[p:q].decode("utf-8")))
+            except UnicodeDecodeError:
+                units.append((p, p + 1, None))  # an overlong form or a surrogate
+                q = p + 1
+        elif q - p == size or q == n:
+            units.append((p, q, LOST))  # lost a byte, or its tail is past the end of the stretch
+        else:
+            # The sequence breaks off before its length (a lost byte is one byte): this lead byte
+            # is a character of correct text, not part of one that lost bytes.
+            units.append((p, p + 1, None))
+            q = p + 1
+        p = q
+    return units
+
+
+def _utf8_segments(text: str, i: int, j: int, pieces: list) -> list[tuple[int, int, str, bool | str]]:
+    """Segments of text[i:j] (all encodable) for a chain whose true codec is UTF-8: groups of source
+    characters whose bytes are exactly some UTF-8 units, as (start, end, repaired, True) when every
+    unit decoded, (…, False) holding a ``�`` when some character was lost, and the source
+    characters as they are (…, False) where a byte belongs to no character."""
+    data = b"".join(pieces[i:j])
+    char_end: dict[int, int] = {}  # byte offset -> index of the character ending there
+    pos = 0
+    for k in range(i, j):
+        pos += len(pieces[k])
+        char_end[pos] = k + 1
+    out: list[tuple[int, int, str, bool | str]] = []
+    start_char = i
+    group: list[str | None] = []
+    for _, end, unit in _utf8_units(data):
+        group.append(unit)
+        k = char_end.get(end)
+        if k is None:
+            continue  # the unit ends inside a source character: the group goes on
+        if any(u is None for u in group):
+            out.extend((c, c + 1, text[c], False) for c in range(start_char, k))
+        else:
+            repl = "".join(group)  # type: ignore[arg-type]
+            out.append((start_char, k, repl, LOST not in repl))
+        start_char = k
+        group = []
+    if start_char < j:
+        out.extend((c, c + 1, text[c], False) for c in range(start_char, j))
+    return out
+
+
+def undo_double_byte_lossy(text: str, chain: Chain, m) -> str:
+    """`text` (lost bytes as U+FFFD) decoded back through a chain whose true codec is double-byte
+    (GBK read as Big5, EUC-JP read as Shift_JIS): characters `chain.read_as` cannot hold are kept.
+
+    Double-byte codecs do not resynchronize: after a lost byte, the next byte may be the trail of a
+    character whose lead was lost, or a lead. Both readings are decoded and the model `m` keeps the
+    more plausible; each lost character is one U+FFFD.
+    """
+    out: list[str] = []
+    stretch: list[bytes] = []
+
+    def flush() -> None:
+        if stretch:
+            out.append(_decode_double_byte_lossy(b"".join(stretch), chain.true, m))
+            stretch.clear()
+
+    for c in text:
+        piece = bytes([_SENTINEL]) if c == LOST else _encoded_as_true(c, chain.read_as, chain.true)
+        if piece is None:
+            flush()
+            out.append(c)
+        else:
+            stretch.append(piece)
+    flush()
+    return "".join(out)
+
+
+@lru_cache(maxsize=8)
+def _byte_forms(codec: str) -> dict[str, tuple[bytes, ...]]:
+    """Characters a double-byte `codec` decodes from more than one byte pair (CP932 maps IBM's
+    extension kanji to the same characters as NEC's copies of them), with every pair."""
+    forms: dict[str, list[bytes]] = {}
+    for lead in range(0x81, 0x100):
+        for trail in range(0x40, 0x100):
+            pair = bytes([lead, trail])
+            try:
+                c = pair.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(c) == 1:
+                forms.setdefault(c, []).append(pair)
+    return {c: tuple(p) for c, p in forms.items() if len(p) > 1}
+
+
+@lru_cache(maxsize=65536)
+def _encoded_as_true(c: str, read_as: str, true: str) -> bytes | None:
+    """The bytes `c` was read from: `c` encoded as `read_as`, or, where `read_as` decodes `c` from
+    several byte pairs, the first pair whose bytes `true` can hold (EUC-JP bytes are all 0xA1-0xFE)."""
+    forms = _byte_forms(read_as).get(c) if read_as == "cp932" else None
+    if forms and true == "euc_jp":
+        for pair in forms:
+            if pair[0] >= 0xA1 and pair[1] >= 0xA1:
+                return pair
+    return _encoded(c, read_as)
+
+
+def _decode_double_byte_lossy(data: bytes, codec: str, m) -> str:
+    parts = data.split(bytes([_SENTINEL]))
+    out = [parts[0].decode(codec, errors="replace")]
+    gaps = 0
+    for part in parts[1:]:
+        gaps += 1
+        if not part:
+            continue
+        # The lost bytes before `part`: either whole characters, or a lead whose trail opens `part`.
+        options = [(part.decode(codec, errors="replace"), 0), (part[1:].decode(codec, errors="replace"), 1)]
+        text, shift = min(options, key=lambda o: m.cost(o[0]) / max(len(o[0]), 1) + 3.0 * o[0].count(LOST))
+        lost_chars = max(1, (gaps + shift + 1) // 2)
+        if out[-1].endswith(LOST):
+            lost_chars -= 1  # the character before the gap already lost its tail
+        out.append(LOST * lost_chars + text)
+        gaps = 0
+    if gaps and not out[-1].endswith(LOST):
+        out.append(LOST)
+    return "".join(out)
+
+
+@lru_cache(maxsize=16384)
+def _undo_runs_cached(chain: Chain, text: str) -> list[tuple[int, int, str]]:
+    return chain._undo_runs(text)
 
 
 # The chains the engine searches, most frequent first. UTF-8 read as Windows-1252/Latin-1 is ftfy's

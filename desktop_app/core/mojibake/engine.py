@@ -1,8 +1,10 @@
 """The repair engine: find suspicious runs in a line, search chains, keep repairs the model prefers.
 
-1. Fast path: a line is looked at only if it has a character that mojibake produces far more often
-   than real text does (`triggers`, built with the model), a word mixing scripts, or a word with
-   non-ASCII letters that the word list does not know. Only such tokens are searched.
+1. Fast path (scan.py, which runs the same tests over whole texts): a line is looked at only if it
+   has a character that mojibake produces far more often than real text does (`triggers`, built
+   with the model), a word mixing scripts or changing case inside, a glued symbol, or a word with
+   non-ASCII letters that the word list does not know placed where mojibake puts them
+   (scan.suspicious_word). Only such tokens are searched.
 2. Runs: each chain re-encodes a token and decodes it; the runs whose bytes decode cleanly are the
    candidate repairs (correct text next to them is kept). A run is tried whole and, when its changes
    are far apart, change by change, so a line where only some runs are broken gets only those fixed.
@@ -11,6 +13,11 @@
    A repair is proposed from a gain of MIN_GAIN; its confidence grows with the gain, and a repair
    that keeps a lost character (``�``) is less sure. The repaired line is searched again (double
    mojibake), up to MAX_ROUNDS.
+4. Lost bytes (`_lossy_decode`): a CJK decoder that met bytes it could not read left ``�`` or ``?``
+   and cut the line's characters apart, so words are no unit any more. The whole line is decoded
+   back through each lossy chain (chains.py: every character whose bytes survived is recovered,
+   each lost one is one ``�``), and the best decode replaces the word-by-word repairs when it
+   gains LOSSY_LINE_GAIN and reads better than them.
 """
 
 from __future__ import annotations
@@ -25,8 +32,23 @@ from functools import lru_cache
 import regex
 
 from desktop_app.core.mojibake.align import diff_spans
-from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded, _high_chars
+from desktop_app.core.mojibake.chains import (
+    CHAINS,
+    LOST,
+    Chain,
+    _encoded,
+    _high_chars,
+    undo_double_byte_lossy,
+)
 from desktop_app.core.mojibake.model import _INTRAWORD, Model, model, script_of
+from desktop_app.core.mojibake.scan import (
+    CASE_FLIP,
+    LAT,
+    LAT_HIGH,
+    engine_offsets,
+    engine_scan,
+    suspicious_word,
+)
 
 STRICT_GAIN = 6.0       # a whole token repaired this convincingly ends the search for that token
 MIN_GAIN = 1.5          # below this gain (log10) a repair is not even proposed
@@ -48,42 +70,36 @@ SINGLE_LETTER_MAX_COST = 3.5  # a one-letter word a repair may produce ("à", "y
 SHORT_CJK_PENALTY = 3.0  # a one-character CJK repair needs the line's chain or context behind it
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
 MAX_TOKEN = 400         # longer tokens are cut into pieces of this size
+MAX_SPLIT_RUN = 80      # a run longer than this is tried whole only, not change by change
+LOSSY_LINE_GAIN = 12.0  # a line decoded whole through a lossy chain must gain this much at least
+LOSSY_CONFIDENCE = 0.9  # at most this sure of a whole-line repair that marks lost characters
+LONG_LINE = 1000        # a lossy line longer than this is decoded whole without the word-by-word search
 
 # A no-break space between two non-ASCII characters stays in the token: it can be a byte of the
 # mojibake (GBK's trail byte A0 read as Latin-1).
 _TOKEN = regex.compile(r"(?:\S|(?<=[^\x00-\x7f\s])\xa0(?=[^\x00-\x7f\s]))+")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
-# The fast path's patterns use the standard `re` module with explicit ranges: over whole texts it
-# is several times faster than `regex` with Unicode properties.
-_LAT = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
-_LAT_HIGH = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
-_OTHER_SCRIPTS = "\u0370-\u03ff\u0400-\u04ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_SCRIPT_MIX = re.compile(f"[{_LAT}][{_OTHER_SCRIPTS}]|[{_OTHER_SCRIPTS}][{_LAT}]"
-                         "|[\u3040-\u309f\u3400-\u9fff][\uff61-\uff9f]|[\uff61-\uff9f][\u3040-\u309f\u3400-\u9fff]")
-_NONASCII_LATIN_WORD = re.compile(f"[{_LAT}'\u2019\u0300-\u036f]*[{_LAT_HIGH}][{_LAT}'\u2019\u0300-\u036f]*")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['\u2019][\p{Latin}\p{M}]+)*")
-# A lower-case letter followed by a non-ASCII capital, or a non-ASCII lower-case letter followed by a
-# capital ("mГ©dicament", "РџСЂРёРІРµС‚"): real words do not change case inside.
-_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u03ac-\u03ce\u0430-\u045f"
-_UPPER_HIGH = "\u00c0-\u00d6\u00d8-\u00de\u0386-\u03ab\u0400-\u042f"
-_CASE_FLIP = re.compile(f"[{_LOWER}][{_UPPER_HIGH}]|[\u00df-\u00f6\u00f8-\u00ff\u03ac-\u03ce\u0430-\u045f][A-Z]")
-# A rare symbol glued to a word ("entrar·", "O˘", "pla”t", "ni–os", "anunci— ayer"): single-byte
-# mojibake turns accented letters into punctuation. Clitic apostrophes and Catalan l·l are fine.
-_GLUED_SYMBOL = re.compile(
-    f"[{_LAT}](?=[^\\x00-\\x7f])(?=\\W)(?![\\s\u2019\u201c\u201d\u201e\u00ab\u00bb\u300d\u3002\u3001\uff0c\u2026\u2014\u2013"
-    f"\u00a0\u00b7\u0300-\u036f])"
-    f"|[{_LAT}][\u2013\u2014\u201d](?=[{_LAT}])|[{_LAT}][\u2013\u2014](?!\\S)|[{_LAT}]\u00b7(?![{_LAT}])"
-    f"|[{_LAT}]{{2}}(?<!\\bqu)\u2019(?!(?:s|t|re|ve|ll|d|m)\\b)[{_LAT}]|[,;:!?][{_LAT_HIGH}]")
+_LAT = LAT
+_LAT_HIGH = LAT_HIGH
 # What the punctuation of one Western code page becomes in another (quotes, dashes, bullets, …).
 _TYPOGRAPHIC = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u00ab\u00bb\u2039\u203a"
                          "\u00bf\u00a1\u2022\u00b7\u00a0.,;:!?'\"()-")
 # (“ is left out: German closes quotes with it.)
 _MISPLACED_MARK = regex.compile(r"\p{L}[\u00bf\u00a1\u00ab\u201e]|[\u201d\u00bb]\p{L}")
-_QUESTION_RUN = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\x00-\x7f])")
+# A run of '?' that stands for lost bytes: next to a non-ASCII character, or glued to the start of
+# a word (a question mark ends a sentence, it never starts a word: "??ber" is "Über").
+_QUESTION_RUN = re.compile(r"(?<=[^\x00-\x7f])\?+|\?+(?=[^\W\d_])")
+# In a line known to have lost bytes, also a run that opens the line ("?? Marseille": no sentence
+# starts with ?) and two or more glued to a word ("handeln???," is „handeln“,": three lost bytes).
+_LINE_QUESTIONS = re.compile(r"\A\?+(?=[^\x00-\x7f]| |\Z)|(?<=\w)\?{2,}|\?{2,}(?=\w)")
 _LEAD_THEN_SPACE = re.compile(f"[{_LAT_HIGH}\u0400-\u04ff](?= )")
 _NBSP_CHAINS = tuple(Chain("utf-8", enc, "utf8-nbsp") for enc in
                      ("sloppy-windows-1252", "cp1251", "cp1250", "cp1258", "iso-8859-2"))
 _CJK_SCRIPTS = frozenset({"han", "kana", "halfkana", "hangul"})
+_QUOTES = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a'\"")
+_CJK_CHAR = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uf900-\ufaff\uff61-\uff9f\uac00-\ud7af"
+                       "\u1100-\u11ff\u3130-\u318f\U00020000-\U0010ffff]")  # script_of's CJK classes
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
 _ALPHABETS = frozenset({"latin", "greek", "cyrillic"})
 _SINGLE_BYTE_CHAINS = tuple(c for c in CHAINS if not c.multibyte_read)
@@ -110,11 +126,6 @@ class ChainRepair:
         return self.chains[0].family if len(self.chains) == 1 else "double"
 
 
-@lru_cache(maxsize=1)
-def _triggers() -> frozenset[str]:
-    return frozenset(model().triggers)
-
-
 def confidence_for(gain: float, lost: bool) -> float:
     conf = 1.0 / (1.0 + math.exp(-(gain - GAIN_MID) * GAIN_SLOPE))
     if lost:
@@ -123,39 +134,27 @@ def confidence_for(gain: float, lost: bool) -> float:
 
 
 def _token_suspicious(token: str, m: Model) -> bool:
-    if (not _triggers().isdisjoint(token) or _SCRIPT_MIX.search(token) or _CASE_FLIP.search(token)
-            or _GLUED_SYMBOL.search(token)):
-        return True
-    return any(not w.isascii() and not m.is_known_word(w) for w in _LATIN_WORD.findall(token))
+    """Whether a token (or a line) holds anything mojibake leaves: a trigger character, a case
+    change or script mix inside a word, a glued symbol, a non-ASCII Latin word the word list lacks."""
+    cached = _SUSPICIOUS.get(token)
+    if cached is None:
+        if len(_SUSPICIOUS) > 100_000:
+            _SUSPICIOUS.clear()
+        cached = _SUSPICIOUS[token] = bool(engine_scan().search(token)) or any(
+            not w.isascii() and suspicious_word(w, m) for w in _LATIN_WORD.findall(token))
+    return cached
 
 
-@lru_cache(maxsize=1)
-def _trigger_re() -> re.Pattern:
-    return re.compile("[" + re.escape("".join(sorted(_triggers()))) + "]")
+_SUSPICIOUS: dict[str, bool] = {}
 
 
-def suspicious_offsets(text: str, m: Model | None = None) -> list[int]:
-    """Offsets in `text` where the fast path sees something (whole-text scans, for long texts)."""
-    m = m or model()
-    hits: list[int] = []
-    for pattern in (_trigger_re(), _SCRIPT_MIX, _CASE_FLIP, _GLUED_SYMBOL):
-        # One hit per line is enough: skip to the next line after each.
-        pos = 0
-        search = pattern.search
-        while (x := search(text, pos)) is not None:
-            hits.append(x.start())
-            pos = text.find("\n", x.end())
-            if pos < 0:
-                break
-    unknown: dict[str, bool] = {}
-    for w in _NONASCII_LATIN_WORD.finditer(text):
-        word = w.group()
-        bad = unknown.get(word)
-        if bad is None:
-            bad = unknown[word] = not m.is_known_word(word)
-        if bad:
-            hits.append(w.start())
-    return hits
+def _token_wanted(token: str, m: Model) -> bool:
+    """Whether a token of a line the fast path flagged is searched: a suspicious one, or one with a
+    non-ASCII Latin word the word list lacks wherever its accented letters stand. Inside a line that
+    shows mojibake elsewhere, such a word is likely the same mojibake ("Gdañska" next to "Ba³tyku":
+    Polish read as Windows-1252), though on its own it would not make the line suspicious."""
+    return _token_suspicious(token, m) or any(
+        not w.isascii() and not m.is_known_word(w) for w in _LATIN_WORD.findall(token))
 
 
 def is_suspicious(line: str, m: Model | None = None) -> bool:
@@ -193,8 +192,9 @@ def _word_bounds(s: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
-def _scripts(text: str) -> set[str]:
-    return {script_of(c) for c in text if c.isalpha()} - {"other"}
+@lru_cache(maxsize=65536)
+def _scripts(text: str) -> frozenset[str]:
+    return frozenset(script_of(c) for c in text if c.isalpha()) - {"other"}
 
 
 def _valid_utf8(text: str, codec: str) -> bool:
@@ -251,7 +251,7 @@ class _LineContext:
         self._letters: set[str] | None = None
         self._vote_words: list[str] | None = None
         self._against: dict[Chain, int] = {}
-        hits = sorted(suspicious_offsets(line, m)) if not line.isascii() else []
+        hits = sorted(engine_offsets(line, m))
         for w in _WORD.finditer(line):
             text = w.group()
             k = bisect_left(hits, w.start())
@@ -340,11 +340,6 @@ def _vote(chain: Chain, word: str) -> int:
     return 1 if d < -BREAK_MARGIN else 0
 
 
-@lru_cache(maxsize=65536)
-def _undo_runs(chain: Chain, token: str) -> list[tuple[int, int, str]]:
-    return chain.undo_runs(token)
-
-
 def _high_pair(token: str, chain: Chain) -> bool:
     """Two adjacent characters of the code page's upper half: a CJK character's bytes, at least one
     of which is a lead byte (>= 0x81), read with a single-byte code page."""
@@ -382,12 +377,12 @@ def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
         for variant in variants:
             if variant is not token and not chain.multibyte_true:
                 continue
-            for rs, re_, repl in _undo_runs(chain, variant):
+            for rs, re_, repl in chain.undo_runs(variant):
                 whole = _with_bonus(_gain(token, rs, re_, repl, chain, m, ctx, base, chain in prefer), chain, prefer, bonus)
                 if whole >= MIN_GAIN:
                     out.append((rs, re_, repl, chain, whole))
-                if whole >= STRICT_GAIN or re_ - rs < 3:
-                    continue
+                if whole >= STRICT_GAIN or re_ - rs < 3 or re_ - rs > MAX_SPLIT_RUN:
+                    continue  # (a long run's changes one by one would cost minutes on a long line)
                 # The run as a whole is no repair: maybe only parts of it are broken.
                 inner = diff_spans(token[rs:re_], repl)
                 if len(inner) < 2:
@@ -444,6 +439,14 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
         return -1.0  # half-width katakana is real only in Japanese text: the repair or its line holds kana
     if all(unicodedata.category(c) == "Cc" for c in token[ts:te]) and not _touches_letter(token, ts, te):
         return -1.0  # lone control characters are ftfy's call (fix_c1_controls), not ours
+    if (single_byte and not preferred and token[ts:te].isalpha() and trep
+            and not any(c.isalpha() or c in _QUOTES for c in trep)
+            and not (ts > 0 and te < len(token) and token[ts - 1].isalpha() and token[te].isalpha())):
+        # A letter at the edge of a word turned into a dash or symbol ("ódy" into "—dy", a lone "ó"
+        # into "—"): an unknown word of a language the word list lacks reads like this, so only the
+        # line's own chain is evidence enough. Inside a word ("Koreaís") the letter is no word's,
+        # and quotes belong at a word's edge ("ìthe best dayî").
+        return -1.0
     weak = 0.0
     if preferred:
         pass  # the line's own chain: a short run is as likely as the others it repaired
@@ -480,7 +483,7 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     after = token[a:start] + replacement + token[end:b]
     if _mixes_scripts(after) and not _mixes_scripts(before):
         return -1.0  # a word in one script does not become a word mixing scripts ("Азербејџан")
-    if len(_CASE_FLIP.findall(after)) > len(_CASE_FLIP.findall(before)):
+    if len(CASE_FLIP.findall(after)) > len(CASE_FLIP.findall(before)):
         return -1.0  # nor does a repair put a capital inside a word ("Islandés" into "IslandÈs")
     context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
     # Out of a word no language writes ("potwierdzi³y": a symbol glued between letters) or one far
@@ -547,9 +550,13 @@ def _real_word(word: str, m: Model) -> bool:
     return word.isascii() or m.is_known_word(word)
 
 
-def _question_marks_as_lost(token: str) -> str:
-    """`token` with each run of '?' next to a non-ASCII character read as lost bytes."""
-    return _QUESTION_RUN.sub(lambda mt: LOST * len(mt.group()), token)
+def _question_marks_as_lost(token: str, line_start: bool = False) -> str:
+    """`token` with each run of '?' that stands for lost bytes as U+FFFD (see `_QUESTION_RUN`);
+    `line_start`: `token` is a whole line, and where it has lost bytes, `_LINE_QUESTIONS` are too."""
+    token = _QUESTION_RUN.sub(lambda mt: LOST * len(mt.group()), token)
+    if line_start and LOST in token:
+        token = _LINE_QUESTIONS.sub(lambda mt: LOST * len(mt.group()), token)
+    return token
 
 
 def repair_token(token: str, m: Model | None = None, ctx: _LineContext | None = None,
@@ -616,6 +623,75 @@ def repair_line(line: str, m: Model | None = None) -> list[ChainRepair]:
     m = m or model()
     if not is_suspicious(line, m):
         return []
+    lossy = _lossy_decode(line, m)
+    if lossy is not None and len(line) > LONG_LINE:
+        return _lossy_repairs(line, *lossy)  # the word-by-word search of a long lossy line costs minutes
+    by_words = _repair_words(line, m)
+    if lossy is not None and _lossy_beats_words(line, m, lossy, by_words):
+        return _lossy_repairs(line, *lossy)
+    return by_words
+
+
+def _lossy_decode(line: str, m: Model) -> tuple[float, Chain, str] | None:
+    """(gain, chain, decoded line): the whole line decoded back through the lossy chain that makes it
+    most plausible, if that gains LOSSY_LINE_GAIN and leaves no CJK mojibake behind.
+
+    Bytes lost to a CJK decoder leave a line whose words are no longer cut where the characters were:
+    decoding the whole line recovers every character whose bytes all survived and marks each lost
+    one with U+FFFD. A clean line decoded this way turns into a few random characters and stray bytes
+    (its gain stays far below LOSSY_LINE_GAIN); mojibake turns into text.
+    """
+    if not _cjk_hit(line):
+        return None  # a CJK decoder's mojibake is made of kanji, kana or hangul, and some look it
+    variant = _question_marks_as_lost(line, line_start=True)
+    if LOST not in variant:
+        return None  # nothing was lost: the word-by-word search handles exact mojibake
+    before = m.cost(line)
+    best: tuple[float, Chain, str] | None = None
+    for chain in CHAINS:
+        if not chain.multibyte_true or chain.read_as not in _DOUBLE_BYTE or not chain.could_apply(line):
+            continue
+        candidate = chain.undo(variant) if chain.true == "utf-8" else undo_double_byte_lossy(variant, chain, m)
+        if candidate == line or not all(_cjk_mojibake(line[sp.start:sp.end]) for sp in diff_spans(line, candidate)):
+            continue
+        gain = before - m.cost(candidate)
+        if best is None or gain > best[0]:
+            best = (gain, chain, candidate)
+    if best is None or best[0] < LOSSY_LINE_GAIN or _cjk_hit(best[2]):
+        return None  # too little gain, or the decode leaves CJK mojibake behind: no explanation
+    return best
+
+
+def _lossy_beats_words(line: str, m: Model, lossy: tuple[float, Chain, str], by_words: list[ChainRepair]) -> bool:
+    """The word-by-word repairs win when they agree with the line's chain and read at least as well
+    (their '?' that stand for lost bytes counted as such). Repairs by other chains, or by this one
+    applied twice, are what the cut words of a lossy line produce by accident."""
+    _, chain, candidate = lossy
+    agree = all(r.chains == (chain,) for r in by_words)
+    words = _question_marks_as_lost(_apply(line, by_words), line_start=True)
+    return not (agree and m.cost(candidate) >= m.cost(words))
+
+
+def _lossy_repairs(line: str, gain: float, chain: Chain, candidate: str) -> list[ChainRepair]:
+    confidence = min(confidence_for(gain, True), LOSSY_CONFIDENCE)
+    return [ChainRepair(sp.start, sp.end, sp.replacement, (chain,), gain, confidence)
+            for sp in diff_spans(line, candidate)]
+
+
+def _cjk_hit(line: str) -> bool:
+    """Whether the engine's check (scan.engine_scan) sees mojibake on or next to a CJK character."""
+    return any(_CJK_CHAR.search(line, max(x.start() - 1, 0), x.start() + 2) for x in engine_scan().finditer(line))
+
+
+def _cjk_mojibake(source: str) -> bool:
+    """Whether `source` can be what a CJK decoder made of bytes: it holds kanji, kana or hangul, or
+    nothing but lost bytes ('?', U+FFFD). Letters of other scripts are correct text (or another
+    chain's mojibake) that a lossy decode would only destroy."""
+    return bool(_scripts(source) & _CJK_SCRIPTS) or not source.strip("?" + LOST)
+
+
+def _repair_words(line: str, m: Model) -> list[ChainRepair]:
+    """Word-by-word repairs of a suspicious line, searched again after each round (see repair_line)."""
     first, prior = _repair_once(line, m)
     if not first:
         return first
@@ -680,7 +756,7 @@ def _repair_once(line: str, m: Model, focus: list[tuple[int, int]] | None = None
     Returns the repairs and the line's preferred chain with its bonus (for the next round).
     """
     ctx = _LineContext(line, m)
-    out = _search_tokens(line, m, ctx, lambda tm: _token_suspicious(tm.group(), m) or bool(focus and any(
+    out = _search_tokens(line, m, ctx, lambda tm: _token_wanted(tm.group(), m) or bool(focus and any(
         tm.start() < b and a < tm.end() for a, b in focus)), *prior)
     nbsp = _lost_nbsp_repairs(line, m, ctx)
     out += [r for r in nbsp if not any(r.start < o.end and o.start < r.end for o in out)]
@@ -703,7 +779,7 @@ def _repair_once(line: str, m: Model, focus: list[tuple[int, int]] | None = None
     return out, prefer
 
 
-def _lost_nbsp_repairs(line: str, m: Model, ctx: _LineContext) -> list[ChainRepair]:
+def _lost_nbsp_repairs(line: str, m: Model, ctx: _LineContext | None) -> list[ChainRepair]:
     """UTF-8 "à" (C3 A0) read with a single-byte code page ends in a no-break space (Latin-1 "Ã\xa0",
     Windows-1251 "Г\xa0"), which HTML and editors often turn into a plain space or drop. Try the
     lead byte with its A0 restored, keeping or absorbing the space, and keep what reads better.
@@ -730,6 +806,8 @@ def _lost_nbsp_repairs(line: str, m: Model, ctx: _LineContext) -> list[ChainRepa
                 after = line[a:i] + ch + line[end:b]
                 if not all(_real_word(w, m) for w in _WORD.findall(after)):
                     continue
+                if ctx is None:
+                    ctx = _LineContext(line, m)  # built only for a line that gets this far
                 gain = m.cost(before) - m.cost(after) - ISOLATED_PENALTY + ctx.bonus(a, b, before, after)
                 if gain >= MIN_GAIN and (best is None or gain > best[0]):
                     best = (gain, end, ch, chain)
@@ -744,7 +822,7 @@ def lost_nbsp_repairs(line: str, m: Model | None = None) -> list[ChainRepair]:
     m = m or model()
     if not _LEAD_THEN_SPACE.search(line) or not is_suspicious(line, m):
         return []
-    return _lost_nbsp_repairs(line, m, _LineContext(line, m))
+    return _lost_nbsp_repairs(line, m, None)
 
 
 def _search_tokens(line: str, m: Model, ctx: _LineContext, wanted, prefer: frozenset[Chain] = frozenset(),

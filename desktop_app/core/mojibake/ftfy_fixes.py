@@ -23,9 +23,9 @@ FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=Fals
 
 # Characters that can make ftfy change a line even when `is_bad` says the line looks fine: HTML
 # entities, C0/C1 controls, the escape of terminal codes, Latin ligatures and digraphs, surrogates.
-_NEEDS_FTFY = re.compile(
-    "[&\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3\ufb00-\ufb06"
-    "\ud800-\udfff]")
+NEEDS_FTFY_CLASS = ("\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u0132\u0133\u0149\u01c4-\u01cc\u01f1-\u01f3"
+                    "\ufb00-\ufb06\ud800-\udfff")
+_NEEDS_FTFY = re.compile(f"[&{NEEDS_FTFY_CLASS}]")
 
 _CODEC_NAMES = {
     "utf-8": "UTF-8", "utf-8-variants": "UTF-8", "latin-1": "Latin-1", "windows-1252": "Windows-1252",
@@ -78,29 +78,7 @@ def _byte_chars(first: int, last: int) -> str:
 # ftfy's encoding fixes all undo UTF-8 read with one of its code pages, so the mojibake they can fix
 # holds a UTF-8 lead byte followed by a continuation byte, as that code page shows them ("Ã©",
 # "Ð¿", "â€"), or U+FFFD: a line without either needs no (costly) badness check at all.
-_MOJIBAKE_PAIR = re.compile("[" + re.escape(_byte_chars(0xC2, 0xF4)) + "][" + re.escape(_byte_chars(0x80, 0xBF))
-                            + "]|\ufffd")
-
-
-def ftfy_offsets(text: str) -> list[int]:
-    """Offsets in `text` where ftfy may find something to fix (whole-text scans, for long texts)."""
-    hits = [m.start() for m in _NEEDS_FTFY.finditer(text)]
-    if text.isascii():
-        return hits
-    # The badness regex is costly: run it only on the lines that hold a character mojibake needs.
-    done = -1
-    for m in _MOJIBAKE_PAIR.finditer(text):
-        if m.start() <= done:
-            continue
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.start())
-        end = len(text) if end < 0 else end
-        if is_bad(text[start:end]):
-            hits.append(m.start())
-        done = end
-    if not unicodedata.is_normalized("NFC", text):
-        hits.extend(i for i, c in enumerate(text) if not unicodedata.is_normalized("NFC", c))
-    return hits
+MOJIBAKE_PAIR_CLASSES = (re.escape(_byte_chars(0xC2, 0xF4)), re.escape(_byte_chars(0x80, 0xBF)))
 
 
 def describe(explanation: list[tuple[str, str]]) -> tuple[str, str, float]:

@@ -28,8 +28,8 @@ SCRIPT_MIX = 3.0       # a word mixing scripts that real words do not mix (Latin
 UNKNOWN_WORD = 2.5     # penalty for a word with non-ASCII letters that the word list does not know
 
 # English, French, Italian, Catalan and Dutch clitics around an apostrophe.
-_CLITIC_AFTER = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n", "em", "ns", "hi", "ho"})
-_CLITIC_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+CLITICS_AFTER = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n", "em", "ns", "hi", "ho"})
+CLITICS_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
                             "quoiqu", "dell", "all", "dall", "nell", "sull", "un", "po", "o", "rock"})
 
 _ELISION_NEXT = frozenset("aeiouyhàâäáéèêëíìîïóòôöúùûüœæ")
@@ -165,9 +165,9 @@ class Model:
         if "'" in low:
             head, _, tail = low.partition("'")
             if "'" not in tail and head and tail:
-                if tail in _CLITIC_AFTER and len(head) > 1:
+                if tail in CLITICS_AFTER and len(head) > 1:
                     return self._part_cost(head) + CLITIC
-                if head in _CLITIC_BEFORE and tail[0] in _ELISION_NEXT:
+                if head in CLITICS_BEFORE and tail[0] in _ELISION_NEXT:
                     return CLITIC + self._part_cost(tail)  # elision before a vowel or h: l'été, dell'arte
             known = self.words.get(low)
             if known is not None:
@@ -234,6 +234,8 @@ class Model:
                 total += QUESTION_AFTER_CJK  # CJK text asks with ？; a bare ? there is a lost byte
             if c in _OPENERS and i > 0 and text[i - 1].isalpha():
                 total += CLAUSE_OPENER  # opening marks (“ « ¿ ¡) never follow a letter
+            if c in "\u00bf\u00a1" and (i + 1 == n or text[i + 1].isspace()):
+                total += CLAUSE_OPENER  # ¿ and ¡ open the word after them, with no space between
             elif c in _CLOSERS and i + 1 < n and text[i + 1].isalpha():
                 total += CLAUSE_OPENER  # closing marks (” » …) never precede a letter
             if (0 < i < n - 1 and not c.isascii() and c not in _INTRAWORD and text[i - 1].isalpha()

@@ -31,6 +31,16 @@ class Rule:
     settles:   a cheap rule that tidies what other rules' edits leave behind (blank lines where a
                line was removed); the pipeline runs such rules alone to a fixed point after each
                full pass, so that the full verification pass usually finds nothing.
+    scope:     how far the rule looks, which decides what the pipeline re-runs it on after edits
+               were applied (the verification passes):
+               "line":      an edit depends only on the line(s) it touches (mojibake, per-line
+                            metadata): re-run only on the changed lines and one line either side;
+               "paragraph": an edit depends only on its paragraph and the blank lines around it
+                            (spacing): re-run on the changed paragraphs and their neighbours;
+               "document":  anything (the default, always safe): re-run on the whole text.
+               A rule run on a stretch of whole lines must then find exactly the edits it finds
+               there in the whole text; declaring a scope narrower than the truth breaks
+               idempotence (tests/core/test_properties.py catches that).
     """
 
     id: str
@@ -41,30 +51,42 @@ class Rule:
     order: int = 50
     sub_rules: dict[str, str] = field(default_factory=dict)
     settles: bool = False
+    scope: str = "document"
 
 
+SCOPES = ("line", "paragraph", "document")
 RULES: dict[str, Rule] = {}
 
 
 def rule(id: str, category: str, summary: str, *, examples: Iterable[tuple[str, str]] = (), order: int = 50,
-         sub_rules: dict[str, str] | None = None, settles: bool = False) -> Callable[[RuleFunc], RuleFunc]:
-    """Register the decorated function under `id`."""
+         sub_rules: dict[str, str] | None = None, settles: bool = False,
+         scope: str = "document") -> Callable[[RuleFunc], RuleFunc]:
+    """Register the decorated function under `id` (see `Rule` for the arguments)."""
+    if scope not in SCOPES:
+        raise ValueError(f"rule {id!r}: scope must be one of {SCOPES}, not {scope!r}")
 
     def register(func: RuleFunc) -> RuleFunc:
         if id in RULES:
             raise ValueError(f"rule {id!r} registered twice")
-        RULES[id] = Rule(id, category, summary, func, tuple(examples), order, dict(sub_rules or {}), settles)
+        RULES[id] = Rule(id, category, summary, func, tuple(examples), order, dict(sub_rules or {}), settles,
+                         scope)
         return func
 
     return register
 
 
-def load_all() -> dict[str, Rule]:
-    """Import every rule module so that RULES is complete."""
-    import importlib
-    import pkgutil
+_loaded = False
 
-    for info in pkgutil.iter_modules(__path__):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"{__name__}.{info.name}")
+
+def load_all() -> dict[str, Rule]:
+    """Import every rule module so that RULES is complete (the folder is scanned once per process)."""
+    global _loaded
+    if not _loaded:
+        import importlib
+        import pkgutil
+
+        for info in pkgutil.iter_modules(__path__):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{__name__}.{info.name}")
+        _loaded = True
     return RULES

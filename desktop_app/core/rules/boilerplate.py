@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from desktop_app.core.boilerplate.classifier import classify
+from desktop_app.core.boilerplate.features import line_features
 from desktop_app.core.boilerplate.phrases import match_phrase
 from desktop_app.core.boilerplate.user_rules import UserRules
 from desktop_app.core.edits import Edit
@@ -42,26 +43,31 @@ def boilerplate(text: str, ctx) -> Iterator[Edit]:
     profile = ctx.profile
     user = UserRules.from_profile(profile.phrases, profile.patterns)
     lines = split_lines(text)
+    # The classifier's line features say which lines are listed phrases (cheaply, and cached), so
+    # only those are looked up again for the phrase that names them.
+    feats = line_features(lines)
     decided: set[int] = set()
-    for line in lines:
-        if line.blank:
+    check_user = bool(user.phrases or user.patterns)
+    for line, f in zip(lines, feats, strict=True):
+        if f is None:
             continue
-        start, end = deletion_span(text, line)
-        hit = user.match(line.text) if (user.phrases or user.patterns) else None
+        hit = user.match(line.text) if check_user else None
         if hit:
             kind, what = hit
+            start, end = deletion_span(text, line)
             yield Edit(start, end, "", f"boilerplate.user-{kind}", "boilerplate",
                        f"Matches your {kind} {what!r}.", USER_CONFIDENCE)
             decided.add(line.index)
             continue
-        found = match_phrase(line.text)
+        found = match_phrase(line.text) if f.phrase else None
         if found:
             lang, phrase = found
+            start, end = deletion_span(text, line)
             yield Edit(start, end, "", "boilerplate.phrase", "boilerplate",
                        f"Page furniture: the whole line is the listed phrase {phrase!r} ({lang}).",
                        PHRASE_CONFIDENCE)
             decided.add(line.index)
-    for verdict in classify(lines, ctx, known=decided):
+    for verdict in classify(lines, ctx, known=decided, feats=feats):
         start, end = deletion_span(text, lines[verdict.index])
         yield Edit(start, end, "", f"boilerplate.{verdict.kind}", "boilerplate", verdict.reason,
                    verdict.confidence)

@@ -20,6 +20,7 @@ from . import rule
       examples=[("By Jane Doe\nThe text.\n", "The text.\n"),
                 ("A caption. Jane Doe/AFP/Getty Images\n", "A caption.\n")],
       order=30,
+      scope="line",
       sub_rules={"metadata.byline": "a byline (By …, CNNの…より)",
                  "metadata.credit": "a line that is only a photo credit",
                  "metadata.caption-credit": "a photo credit at the end of a caption line (only the credit)",

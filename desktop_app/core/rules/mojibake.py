@@ -23,6 +23,7 @@ from . import rule
       examples=[("cafÃ© â€œnoirâ€\x9d", "café “noir”"), ("North Koreaís army", "North Korea’s army"),
                 ("縺薙ｓ縺ｫ縺｡縺ｯ", "こんにちは"), ("AT&amp;T", "AT&T")],
       order=10,
+      scope="line",
       sub_rules={**{f"mojibake.utf8-as-{enc}": f"UTF-8 read as {name} (ftfy's fix; the sub-id names its plan)"
                     for enc, name in (("latin1", "Latin-1"), ("windows1252", "Windows-1252"),
                                       ("windows1250", "Windows-1250"), ("windows1251", "Windows-1251"),

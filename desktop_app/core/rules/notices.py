@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from desktop_app.core.edits import Notice
-from desktop_app.core.language import LANGUAGE_NAMES, guess_language
+from desktop_app.core.language import LANGUAGE_NAMES, guess_language, scripts_present
 from desktop_app.core.textlines import iter_lines, paragraphs
 
 from . import rule
@@ -49,9 +49,11 @@ def notices(text: str, ctx) -> Iterator[Notice]:
     paras = paragraphs(lines)
     guesses = []
     weight: Counter[str] = Counter()
+    present = scripts_present(text)
     for para in paras:
-        body = "\n".join(line.text for line in para)
-        lang, n = guess_language(body)
+        # The paragraph's stretch of the text: its line breaks (and any \r) are neither letters nor
+        # word characters, so this reads as its lines joined.
+        lang, n = guess_language(text[para[0].start:para[-1].end], present)
         guesses.append((para, lang, n))
         if lang:
             # A CJK character carries about as much as a word of three or four letters.

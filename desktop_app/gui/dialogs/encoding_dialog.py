@@ -3,6 +3,11 @@
 It lists the encodings that decode the bytes (the decoder's candidates, likeliest first) and offers
 every common encoding besides, with a live preview of the first lines decoded with the selected one
 and the number of bytes that encoding cannot decode (they would become U+FFFD).
+
+Detecting the candidates and counting undecodable bytes decode the whole file (seconds for a file of
+tens of MB): above BACKGROUND_BYTES both run on the background pool (`desktop_app.gui.worker`) and
+fill the table in as they finish, so the dialog opens at once and never freezes the window; the
+preview decodes only the head of the file.
 Usage::
 
     enc = choose_encoding(parent, data, current="utf-8")
@@ -15,6 +20,7 @@ from __future__ import annotations
 import codecs
 import re
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -69,7 +75,34 @@ COMMON_ENCODINGS: tuple[tuple[str, str], ...] = (
 PREVIEW_LINES = 60
 PREVIEW_CHARS = 8000
 PREVIEW_BYTES = 64 * 1024
+#: Files larger than this are examined (candidates, byte counts) in the background.
+BACKGROUND_BYTES = 256 * 1024
 _ESCAPED = re.compile("[\udc80-\udcff]")  # what "surrogateescape" makes of an undecodable byte
+
+
+def detect_candidates(data: bytes) -> list[tuple[str, float]]:
+    """The decoder's candidate encodings for `data` (empty when detection fails; runs in a worker)."""
+    try:
+        return list(candidate_encodings(data))
+    except Exception:  # noqa: BLE001 - detection trouble must not stop a manual choice
+        return []
+
+
+def count_replaced(data: bytes, codec: str) -> int:
+    """How many bytes of `data` `codec` cannot decode. Raises DecodeError for an unusable codec.
+
+    Decodes with "surrogateescape", whose undecodable bytes become one lone surrogate each, at C
+    speed (a Python error handler takes seconds on a few MB of wrong guesses); when that handler
+    cannot represent an error (ASCII bytes inside a bad sequence), the exact slow path is used.
+    """
+    try:
+        text = data.decode(codec, "surrogateescape")
+    except UnicodeDecodeError:
+        d = decode_bytes(data, encoding=codec)
+        return sum(b - a for a, b in d.replaced)
+    except LookupError as exc:
+        raise DecodeError(f"unknown encoding {codec!r}") from exc
+    return len(_ESCAPED.findall(text))
 
 
 def _same(a: str, b: str) -> bool:
@@ -88,8 +121,13 @@ class EncodingDialog(QDialog):
         self.setObjectName("EncodingDialog")
         self._data = bytes(data)
         self._current = current
-        self._cache: dict[str, tuple[str, int, str | None]] = {}
+        self._heads: dict[str, tuple[str, str | None]] = {}  # codec -> (preview, error)
+        self._counts: dict[str, int] = {}  # codec -> bytes replaced (-1: unusable)
+        self._counting: dict[str, object] = {}  # codec -> background Task
+        self._tasks: list = []
         self._selected = current
+        self._background = len(self._data) > BACKGROUND_BYTES
+        self._detect_pending = True  # until the candidates are listed
 
         intro = QLabel(self.tr("The file was read as <b>{0}</b>. If the text looks wrong, choose the encoding "
                                "it was written in; the preview shows the result.").format(current))
@@ -128,11 +166,14 @@ class EncodingDialog(QDialog):
         self.replaced_label = QLabel()
         self.replaced_label.setObjectName("replacedLabel")
         self.replaced_label.setWordWrap(True)
+        self.detect_label = QLabel()
+        self.detect_label.setObjectName("detectLabel")
 
         left = QWidget()
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
         left_lay.addWidget(self.table, 1)
+        left_lay.addWidget(self.detect_label)
         left_lay.addLayout(other)
         right = QWidget()
         right_lay = QVBoxLayout(right)
@@ -158,22 +199,23 @@ class EncodingDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(self.buttons)
 
-        try:
-            self._candidates = candidate_encodings(self._data)
-        except Exception:  # noqa: BLE001 - detection trouble must not stop a manual choice
-            self._candidates = []
-        codecs_listed = [c for c, _ in self._candidates]
-        if not any(_same(c, current) for c in codecs_listed):
-            self._candidates.insert(0, (current, -1.0))
-        for codec, conf in self._candidates:
-            self._add_row(codec, conf)
-        # Counting replaced bytes decodes the whole file: one row per event-loop turn keeps the
-        # dialog responsive on a large file.
-        self._pending_rows = list(range(self.table.rowCount()))
+        # Counting replaced bytes decodes the whole file: for a small file one row per event-loop
+        # turn; a big one is counted in the background.
+        self._pending_rows: list[int] = []
         self._count_timer = QTimer(self)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_next)
-        self._count_timer.start()
+        if self._background:
+            from desktop_app.gui.worker import run_in_background
+
+            self._add_row(current, -1.0)
+            self.detect_label.setText(self.tr("Detecting the likeliest encodings…"))
+            data = self._data
+            self._tasks.append(run_in_background(lambda: detect_candidates(data), self._set_candidates,
+                                                 lambda _exc, _tb: self._set_candidates([])))
+        else:
+            self.detect_label.hide()
+            self._set_candidates(detect_candidates(self._data))
         self.select_encoding(current)
         self.resize(920, 560)
 
@@ -193,10 +235,84 @@ class EncodingDialog(QDialog):
         self._preview(codec)
 
     def replaced_bytes(self, codec: str) -> int:
-        """How many bytes `codec` cannot decode (they become U+FFFD); -1 for an unusable codec."""
-        return self._decode(codec)[1]
+        """How many bytes `codec` cannot decode (they become U+FFFD); -1 for an unusable codec.
+
+        Computed now if no count is known yet (on the calling thread)."""
+        if codec not in self._counts:
+            self._store_count(codec, self._count(codec))
+        return self._counts[codec]
+
+    def detecting(self) -> bool:
+        """Whether candidates or byte counts are still being worked out in the background."""
+        return self._detect_pending or bool(self._counting) or bool(self._pending_rows)
+
+    def done(self, result: int) -> None:
+        for task in self._tasks:
+            task.cancel()  # their results would arrive after the dialog is gone
+        self._count_timer.stop()
+        super().done(result)
 
     # --- internals -------------------------------------------------------------------------
+    def _codecs_listed(self) -> list[str]:
+        return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(self.table.rowCount())]
+
+    def _set_candidates(self, candidates: list[tuple[str, float]]) -> None:
+        """Rows for the candidates (likeliest first), the current encoding first when not among them."""
+        if not shiboken6.isValid(self):
+            return
+        self._detect_pending = False
+        self.detect_label.hide()
+        listed = self._codecs_listed()
+        if not any(_same(c, self._current) for c, _ in candidates) and not any(
+                _same(c, self._current) for c in listed):
+            candidates = [(self._current, -1.0), *candidates]
+        for codec, conf in candidates:
+            row = next((r for r, c in enumerate(listed) if _same(c, codec)), None)
+            if row is None:
+                self._add_row(codec, conf)
+            elif conf >= 0:
+                self.table.item(row, 1).setText(f"{conf:.0%}")
+        rows = [r for r in range(self.table.rowCount()) if self.table.item(r, 2).text() == "…"]
+        if self._background:
+            for r in rows:
+                self._count_in_background(self.table.item(r, 0).data(Qt.ItemDataRole.UserRole))
+        else:
+            self._pending_rows = rows
+            self._count_timer.start()
+
+    def _count_in_background(self, codec: str) -> None:
+        if codec in self._counts or codec in self._counting:
+            return
+        from desktop_app.gui.worker import run_in_background
+
+        data = self._data
+        task = run_in_background(lambda: self._count_or_unusable(data, codec),
+                                 lambda n: self._on_counted(codec, n),
+                                 lambda _exc, _tb: self._on_counted(codec, -1))
+        self._counting[codec] = task
+        self._tasks.append(task)
+
+    @staticmethod
+    def _count_or_unusable(data: bytes, codec: str) -> int:
+        try:
+            return count_replaced(data, codec)
+        except DecodeError:
+            return -1
+
+    def _on_counted(self, codec: str, n: int) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._counting.pop(codec, None)
+        self._store_count(codec, n)
+        if _same(codec, self._selected):
+            self._preview(self._selected)
+
+    def _store_count(self, codec: str, n: int) -> None:
+        self._counts[codec] = n
+        for row, c in enumerate(self._codecs_listed()):
+            if c == codec:
+                self.table.item(row, 2).setText(self.tr("unusable") if n < 0 else f"{n:,}")
+
     def _add_row(self, codec: str, conf: float) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
@@ -219,41 +335,29 @@ class EncodingDialog(QDialog):
             self._count_timer.stop()
             return
         row = self._pending_rows.pop(0)
-        codec = self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-        n = self.replaced_bytes(codec)
-        self.table.item(row, 2).setText(self.tr("unusable") if n < 0 else f"{n:,}")
+        self.replaced_bytes(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
 
-    def _decode(self, codec: str) -> tuple[str, int, str | None]:
-        """(preview text, bytes replaced in the whole file, error) for `codec`, cached.
-
-        The preview decodes only the head of the file (PREVIEW_BYTES). The count decodes all of it
-        with "surrogateescape", whose undecodable bytes become one lone surrogate each, at C speed
-        (a Python error handler takes seconds on a few MB of wrong guesses); when that handler
-        cannot represent an error (ASCII bytes inside a bad sequence), the exact slow path is used.
-        """
-        if codec not in self._cache:
+    def _head(self, codec: str) -> tuple[str, str | None]:
+        """(preview text, error) for `codec`, cached: only the head of the file (PREVIEW_BYTES) is decoded."""
+        if codec not in self._heads:
             try:
                 head = decode_bytes(self._data[:PREVIEW_BYTES], encoding=codec).text
                 if len(self._data) > PREVIEW_BYTES and "\n" in head:
                     head = head[:head.rindex("\n")]  # the cut may split a character: drop that line
-                self._cache[codec] = (head, self._count_replaced(codec), None)
+                self._heads[codec] = (head, None)
             except DecodeError as exc:
-                self._cache[codec] = ("", -1, str(exc))
-        return self._cache[codec]
+                self._heads[codec] = ("", str(exc))
+        return self._heads[codec]
 
-    def _count_replaced(self, codec: str) -> int:
+    def _count(self, codec: str) -> int:
         try:
-            text = self._data.decode(codec, "surrogateescape")
-        except UnicodeDecodeError:
-            d = decode_bytes(self._data, encoding=codec)
-            return sum(b - a for a, b in d.replaced)
-        except LookupError as exc:
-            raise DecodeError(f"unknown encoding {codec!r}") from exc
-        return len(_ESCAPED.findall(text))
+            return count_replaced(self._data, codec)
+        except DecodeError:
+            return -1
 
     def _preview(self, codec: str) -> None:
         self._selected = codec
-        text, replaced, error = self._decode(codec)
+        text, error = self._head(codec)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if error:
             self.preview.setPlainText("")
@@ -264,7 +368,16 @@ class EncodingDialog(QDialog):
         head = text[:PREVIEW_CHARS]
         lines = head.split("\n")[:PREVIEW_LINES]
         self.preview.setPlainText("\n".join(lines))
-        if replaced:
+        if codec not in self._counts:
+            if self._background:
+                self._count_in_background(codec)
+                self._set_message(self.tr("Counting the bytes {0} cannot decode…").format(codec), bad=False)
+                return
+            self._store_count(codec, self._count(codec))
+        replaced = self._counts[codec]
+        if replaced < 0:
+            self._set_message(self.tr("{0} cannot decode this file.").format(codec), bad=True)
+        elif replaced:
             self._set_message(self.tr("{0} bytes cannot be decoded as {1} and would be replaced by �.")
                               .format(f"{replaced:,}", codec), bad=True)
         else:

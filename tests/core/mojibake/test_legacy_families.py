@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.core.mojibake import repair_line_full, repair_text
 from desktop_app.core.mojibake.chains import CHAINS
-from desktop_app.core.mojibake.engine import suspicious_offsets
+from desktop_app.core.mojibake.scan import candidate_offsets
 
 
 def fix(line: str) -> str:
@@ -54,7 +54,7 @@ def test_family_is_repaired_and_named(clean, true, read_as, family):
 def test_fast_path_sees_every_family(clean, true, read_as, family):
     # The whole-text scan decides which lines reach the chain search: it must not miss these.
     moji = clean.encode(true).decode(read_as)
-    assert suspicious_offsets(moji)
+    assert candidate_offsets(moji)
 
 
 def test_every_new_family_is_a_registered_chain():
@@ -182,3 +182,13 @@ def test_cjk_lines_with_ascii_words_glued_in(clean, true, read_as):
 def test_accented_letters_glued_to_an_ascii_word_are_not_a_short_cjk_run():
     # Estonian alphabet: "õäöü" would be two GBK or EUC-KR characters.
     assert list(repair_text("abcdefghijkõäöü ABCDEFGHIJKÕÄÖÜ")) == []
+
+
+def test_an_unknown_word_in_a_flagged_line_is_searched():
+    # "Gdañska" alone does not make a line suspicious (an accented letter inside a word the word list
+    # lacks is mostly a rarer word), but next to "Ba³tyku" (a symbol glued inside a word) it is the
+    # same Windows-1250 text read as Windows-1252, and its repair names the line's chain.
+    clean = "Naukowcy z Gdańska odkryli nowy gatunek ryby w Bałtyku."
+    moji = clean.encode("cp1250").decode("sloppy-windows-1252")
+    assert fix(moji) == clean
+    assert fix("Naukowcy z Gdañska odkryli nowy gatunek ryby.") == "Naukowcy z Gdañska odkryli nowy gatunek ryby."

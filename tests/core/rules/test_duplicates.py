@@ -41,3 +41,15 @@ def test_distinct_but_similar_lines_kept():
     text = ("The ministry said 12 people were injured in Osaka.\n"
             "The ministry said 15 people were injured in Kyoto.\n")
     assert clean_text(text) == text
+
+
+def test_line_keys_of_a_whole_text_equal_each_lines_key():
+    import sys
+
+    from desktop_app.core.rules.duplicates import _key, line_keys
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    samples = ["", "\n", " a  b \n", "A\u3000B\t\r\nÄ\xa0ｂ \n\n", " x", "y ", "İ ß\x85z\u2028w"]
+    samples += [f"{s}Word{s}{s}more{s}\n{s}" for s in spaces]
+    for text in samples:
+        assert line_keys(text)[: text.count("\n") + 1] == [_key(p.rstrip("\r")) for p in text.split("\n")], text

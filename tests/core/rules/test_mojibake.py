@@ -116,3 +116,28 @@ def test_idempotent():
     text = "Koreaís “best” cafÃ©; 縺薙ｓ縺ｫ縺｡縺ｯ\nplain line\n"
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+def test_cp1252_read_as_macroman_at_the_start_of_a_line():
+    # "À" (0xC0) read as MacRoman is "¿", which never stands alone before a space.
+    assert fix("¿ Marseille, les pÍcheurs síinquiËtent du prix.") == "À Marseille, les pêcheurs s’inquiètent du prix."
+    assert fix("¿ Marseille") == "¿ Marseille"  # alone, nothing says which code page it was
+
+
+def test_one_chain_for_the_whole_line_beats_ftfys_no_break_space_guess():
+    # "Â " could be UTF-8's no-break space; the line is Windows-1251 read as Windows-1252 throughout.
+    assert fix("Â Ìîñêâå â âûõîäíûå îæèäàåòñÿ ñèëüíûé ñíåãîïàä.") == "В Москве в выходные ожидается сильный снегопад."
+
+
+def test_lost_bytes_are_marked_and_the_output_is_stable():
+    clean = "학생들은 다음 주에 시험을 치를 예정이다."
+    moji = clean.encode("utf-8").decode("cp949", errors="replace").replace("\ufffd", "?")
+    out = fix(moji)
+    assert "주에" in out and "\ufffd" in out and "?" not in out
+    assert fix(out) == out
+
+
+def test_spaces_inside_mojibake_read_back_as_lost_no_break_spaces():
+    # ftfy's known failure: Arabic-Indic digits ٠ (D9 A0) whose no-break-space byte became a space.
+    assert fix("أكثر Ù…Ù† Ù Ù Ù¡ Ø¨Ù„Ø¯") == "أكثر من ٠٠١ بلد"
+    assert fix("Ó mar salgado, À bientôt") == "Ó mar salgado, À bientôt"
