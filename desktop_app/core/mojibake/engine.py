@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 import unicodedata
@@ -706,6 +707,15 @@ def _repair_words(line: str, m: Model) -> list[ChainRepair]:
             found, prior = _repair_once(current, m, focus, prior)
             # Text an earlier round produced is repaired again only while it still looks like
             # mojibake (text mojibaked twice), never just because a chain can map it elsewhere.
+            # A repair that the inverse chain would undo with some gain (Big5 read as GBK, then GBK
+            # read as Big5) made the text no more plausible: garbage (most often with lost bytes,
+            # which such a pair eats round after round). The first round's repairs there are
+            # dropped, and the line left as it was; its other repairs stay.
+            undone = {i for r in found if r.gain >= MIN_GAIN and any(tags[r.start:r.end])
+                      and _undoes(r, tags[r.start:r.end], applied) for ids in tags[r.start:r.end] for i in ids}
+            if undone:
+                dropped = {id(applied[i]) for i in undone}
+                return [r for r in first if id(r) not in dropped]
             batch = [r for r in found if r.gain >= LATER_ROUND_GAIN and not (
                 any(tags[r.start:r.end]) and not _token_suspicious(_token_at(current, r.start), m))]
             if not batch:
@@ -734,6 +744,23 @@ def _repair_words(line: str, m: Model) -> list[ChainRepair]:
         out.append(ChainRepair(span.start, span.end, span.replacement, chains, sum(r.gain for r in used),
                                min(r.confidence for r in used)))
     return out
+
+
+@lru_cache(maxsize=64)
+def _codec_name(name: str) -> str:
+    return codecs.lookup(name.removeprefix("sloppy-")).name
+
+
+def _inverse(a: Chain, b: Chain) -> bool:
+    """Whether chain `b` reads back what chain `a` read (a's true codec is b's misreading, and back)."""
+    return (_codec_name(a.true) == _codec_name(b.read_as)) and (_codec_name(a.read_as) == _codec_name(b.true))
+
+
+def _undoes(r: ChainRepair, tags: list[frozenset[int]], applied: list[ChainRepair]) -> bool:
+    """Whether repair `r` of text that `applied` repairs produced (their indices in `tags`) undoes one
+    of them with the inverse chain."""
+    earlier = {c for ids in tags for i in ids for c in applied[i].chains}
+    return any(_inverse(c, e) for c in r.chains for e in earlier)
 
 
 def _token_at(line: str, pos: int) -> str:
