@@ -233,5 +233,32 @@ def repair_text(text: str) -> Iterator[Repair]:
         line = text[offset:end - 1] if end > offset and text[end - 1] == "\r" else text[offset:end]
         if not line:
             continue
-        for r in repair_line_full(line):
+        for r in _settling_repairs(line):
             yield Repair(r.start + offset, r.end + offset, r.replacement, r.rule, r.reason, r.confidence)
+
+
+SETTLE_ROUNDS = 3  # a repaired line must reach a fixed point within this many more repairs
+SETTLE_CONFIDENCE = 0.8  # the repairs that count as applied (the default profile's threshold)
+
+
+def _settling_repairs(line: str) -> list[Repair]:
+    """`repair_line_full(line)`, or nothing when the repaired line does not settle: repairs of it keep
+    finding more to repair round after round (garbage, most often with lost bytes, that chains map
+    from one reading to another). The pipeline re-runs rules until nothing more is applied, for a
+    few passes only: a line that would not settle there is left as it is, so cleaning stays
+    idempotent. Only repaired lines pay for the check (one more look, as the pipeline's own next
+    pass would take)."""
+    repairs = repair_line_full(line)
+    current = _apply_repairs(line, [r for r in repairs if r.confidence >= SETTLE_CONFIDENCE])
+    if current == line:
+        return repairs
+    seen = {line}
+    for _ in range(SETTLE_ROUNDS):
+        more = [r for r in repair_line_full(current) if r.confidence >= SETTLE_CONFIDENCE]
+        if not more:
+            return repairs
+        seen.add(current)
+        current = _apply_repairs(current, more)
+        if current in seen:
+            break  # repairs that go round in a circle
+    return []
