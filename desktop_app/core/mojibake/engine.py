@@ -471,7 +471,7 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
             if (not c.isalpha() and c not in "\u2019'-\u2010\u2013\u2014" and 0 < k < len(fixed) - 1
                     and fixed[k - 1].isalpha() and fixed[k + 1].isalpha()):
                 return -1.0  # a letter inside a word turned into a symbol ("Coatlán" into "Coatl·n")
-            if token[k].isalpha() and not c.isalpha() and _stray_mark(fixed, k):
+            if k < te and token[k].isalpha() and not c.isalpha() and _stray_mark(fixed, k):
                 return -1.0  # ... or at its edge into a mark that is not written there ("Bretón" into "Bret—")
     if m.cost(replacement) > MAX_AVG_COST * max(len(replacement), 1.4):
         return -1.0  # the repair is no text either (real text averages 1-4 per character)
