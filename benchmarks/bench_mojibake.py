@@ -136,6 +136,56 @@ def false_positives() -> None:
         print(f"  FP {c[:60]!r} -> {ours(c)[:60]!r}")
 
 
+CATALOG_LANGS = ("pt", "pt_BR", "es", "fr", "de", "is", "da", "sv", "nb", "fi", "pl", "cs", "sk", "hu", "ro", "hr",
+                 "sl", "ru", "uk", "bg", "be", "sr", "el", "tr", "vi", "ja", "zh_CN", "zh_TW", "ko", "ca", "gl", "eu",
+                 "et", "lv", "lt")
+CATALOG_DOMAINS = ("gtk20", "glib20", "gdk-pixbuf", "iso_3166", "iso_639", "at-spi2-core", "gtk20-properties")
+
+
+def catalog_lines() -> list[str]:
+    """Real translated text: the non-ASCII lines of the system's gettext catalogues (GTK, GLib, ISO
+    country and language names in 35 languages), when this machine has them."""
+    import gettext
+    import os
+
+    out: list[str] = []
+    for lang in CATALOG_LANGS:
+        for dom in CATALOG_DOMAINS:
+            path = f"/usr/share/locale/{lang}/LC_MESSAGES/{dom}.mo"
+            if not os.path.exists(path):
+                continue
+            try:
+                with open(path, "rb") as f:
+                    catalog = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]
+            except (OSError, UnicodeDecodeError):
+                continue
+            for v in catalog.values():
+                if isinstance(v, str) and not v.isascii():
+                    out.extend(x for x in v.split("\n") if x.strip())
+    return out
+
+
+def catalog_false_positives() -> None:
+    lines = catalog_lines()
+    if not lines:
+        print("\nreal-text controls: no gettext catalogues under /usr/share/locale, skipped")
+        return
+    text = "\n".join(lines)
+    threshold = PROFILE.threshold_for("encoding")
+    edits = [r for r in repair_text(text) if r.rule != "mojibake.unescape-html"]
+    applied = [r for r in edits if r.confidence >= threshold]
+    changed_lines = len({text.count("\n", 0, r.start) for r in applied})
+    theirs = sum(ftfy.fix_text(x, uncurl_quotes=False, fix_character_width=False, unescape_html=False) != x
+                 for x in lines)
+    print(f"\nreal-text controls (system gettext catalogues, {len(lines)} non-ASCII lines, HTML entities aside): "
+          f"ours changes {changed_lines} lines ({changed_lines / len(lines):.2%}; {len(edits) - len(applied)} "
+          f"more repairs only proposed), ftfy.fix_text {theirs} ({theirs / len(lines):.2%})")
+    by_rule: dict[str, int] = defaultdict(int)
+    for r in applied:
+        by_rule[r.rule] += 1
+    print("  applied by sub-rule: " + ", ".join(f"{k} {v}" for k, v in sorted(by_rule.items(), key=lambda kv: -kv[1])))
+
+
 def forget_text_caches() -> None:
     from desktop_app.core.mojibake import chains, engine, scan
     from desktop_app.core.mojibake.model import model
@@ -143,6 +193,7 @@ def forget_text_caches() -> None:
     engine._TOKEN_CACHE.clear()
     engine._SUSPICIOUS.clear()
     engine._scripts.cache_clear()
+    engine._vote.cache_clear()
     chains._undo_runs_cached.cache_clear()
     scan._UNKNOWN.clear()
     model()._cache.clear()
@@ -193,6 +244,7 @@ def main() -> None:
         ftfy_suite(args.ftfy_sdist)
     families()
     false_positives()
+    catalog_false_positives()
     print("\nthroughput on mostly clean text (about 1% of lines broken), best of 7 alternating runs:")
     throughput()
 

@@ -91,6 +91,62 @@ SENTENCES = {
         "학생들은 다음 주에 시험을 치를 예정이다.",
         "새로운 스마트폰이 다음 달에 출시된다.",
     ],
+    # Traditional Chinese (Big5 cannot hold simplified hanzi), Polish and Czech (Windows-1250).
+    "zh_tw": [
+        "行政院今天通過了明年度的總預算案。",
+        "臺北市的捷運系統每天載運超過兩百萬人次。",
+        "颱風預計明天清晨登陸，氣象局發布海上警報。",
+        "這家公司的股價在消息公布後大幅上漲。",
+        "香港政府宣佈新的房屋政策。",
+        "研究團隊發現了一種新的治療方法。",
+        "學生們將在下週參加全國統一考試。",
+        "「我們會盡一切努力」，市長在記者會上表示。",
+    ],
+    "pl": [
+        "Rząd przyjął we wtorek projekt ustawy o ochronie środowiska.",
+        "W Krakowie od rana pada śnieg, a kierowcy skarżą się na korki.",
+        "„To była trudna decyzja” – powiedział minister zdrowia.",
+        "Ceny żywności wzrosły w ciągu roku o prawie dziesięć procent.",
+        "Mieszkańcy czekają na otwarcie nowej linii tramwajowej.",
+        "Naukowcy z Gdańska odkryli nowy gatunek ryby w Bałtyku.",
+        "Źródła w ministerstwie potwierdziły te informacje.",
+        "Wystawa będzie czynna do końca października w Muzeum Narodowym.",
+    ],
+    "cs": [
+        "Vláda ve středu schválila návrh nového zákona o dani z příjmů.",
+        "V Praze se kvůli opravám uzavře most na tři měsíce.",
+        "„Ať se to už nikdy nestane,“ řekl ministr vnitra.",
+        "Ceny energií letos výrazně vzrostly, uvedl Český statistický úřad.",
+        "Děti se vrátí do škol po letních prázdninách v pondělí.",
+        "Vědci z Brna objevili nový druh brouka na jižní Moravě.",
+        "Fotbalisté Sparty zvítězili v neděli nad Plzní 2:1.",
+        "Nemocnice hledá nové lékaře a zdravotní sestry.",
+    ],
+    # CJK text with Latin words, digits and ASCII punctuation glued in, as real pages have it.
+    "ja_mixed": [
+        "東京都の人口は約1400万人（2023年）です。",
+        "新しいiPhoneは9月に発売される予定だ。",
+        "「ありがとう」と彼はNHKの取材に答えた。",
+        "AIの研究開発に10億円を投資すると発表した。",
+    ],
+    "zh_mixed": [
+        "使用iPhone手机拍照的效果很好。",
+        "Apple公司发布了新款手机，售价5999元。",
+        "北京时间3月5日，国务院总理作政府工作报告。",
+        "今年GDP增长率预计为5%左右。",
+    ],
+    "zh_tw_mixed": [
+        "台灣的GDP成長率為3.5%。",
+        "蘋果公司發布了新款iPhone，售價29,900元。",
+        "颱風將於週三（9日）登陸花蓮。",
+        "台積電（TSMC）第二季營收創新高。",
+    ],
+    "ko_mixed": [
+        "삼성전자는 2024년 1분기 실적을 발표했다 (Samsung).",
+        "서울시는 15일 \"대중교통 요금을 인상한다\"고 밝혔다.",
+        "LG전자의 새 TV가 CES에서 공개됐다.",
+        "코스피 지수가 2.5% 올랐다.",
+    ],
 }
 
 # (family, true codec, codec it was read as, languages)
@@ -112,6 +168,19 @@ FAMILIES = [
     ("EUC-JP → Shift_JIS", "euc_jp", "cp932", ["ja"]),
     ("GBK → Big5", "gbk", "big5", ["zh"]),
     ("EUC-KR → GBK", "cp949", "gbk", ["ko"]),
+    # Legacy CJK pages read as Windows-1252 (strict: its five undefined bytes are lost to � or ?, as
+    # with Python's decoder and errors="replace") or as Latin-1.
+    ("EUC-JP → CP1252", "euc_jp", "cp1252", ["ja", "ja_mixed"]),
+    ("EUC-JP → Latin-1", "euc_jp", "latin-1", ["ja", "ja_mixed"]),
+    ("GBK → CP1252", "gbk", "cp1252", ["zh", "zh_tw", "zh_mixed"]),
+    ("GBK → Latin-1", "gbk", "latin-1", ["zh", "zh_tw", "zh_mixed"]),
+    ("Big5 → CP1252", "big5", "cp1252", ["zh_tw", "zh_tw_mixed"]),
+    ("Big5 → Latin-1", "big5", "latin-1", ["zh_tw", "zh_tw_mixed"]),
+    ("EUC-KR → CP1252", "cp949", "cp1252", ["ko", "ko_mixed"]),
+    ("EUC-KR → Latin-1", "cp949", "latin-1", ["ko", "ko_mixed"]),
+    ("KOI8-R → CP1251", "koi8_r", "cp1251", ["ru"]),
+    ("UTF-8 → KOI8-R", "utf-8", "koi8_r", ["ru", "en", "es", "fr", "de"]),
+    ("CP1250 → CP1252", "cp1250", "cp1252", ["pl", "cs"]),
 ]
 
 DOUBLE = [("UTF-8 → CP1252, twice", ["en", "es", "fr", "de", "ru", "ja", "zh", "ko"])]
@@ -129,6 +198,38 @@ TRICKY_CONTROLS = [
     "ÀÉÎÕÜ are capitals; «guillemets» and „Anführungszeichen“ too.",
     "Ｆｕｌｌ－ｗｉｄｔｈ ＡＢＣ１２３ and 「括弧」『二重』【注意】",
     "Kim Jong Un “warmly welcomed the visit,” according to KCNA.",
+]
+
+# Real Latin-1 text full of the characters legacy CJK pages read as Latin-1 turn into (¤ £ ¥ § ¦ ¨ ©
+# ª « ¬ ® ¯ ° ± ² ³ ´ µ ¶ · ¸ ¹ º » ¼ ½ ¾ ¿, accented capitals), Cyrillic with capitals inside lines,
+# and Polish/Czech: these must come through unchanged.
+LATIN1_CONTROLS = [
+    "SÃO PAULO É A MAIOR CIDADE DO BRASIL, DIZ O IBGE.",
+    "NÃO HÁ NADA A FAZER, AFIRMOU O MINISTRO DA SAÚDE.",
+    "A 3.ª edição do festival começa às 21h00 no Porto; bilhetes a 12,50 €.",
+    "O nº 1 do ranking venceu por 6–4, 7–5 no sábado.",
+    "Þór og Ægir fóru til Reykjavíkur á föstudaginn.",
+    "ÆØÅ er de sidste bogstaver i det danske alfabet.",
+    "ÅÄÖ är bokstäver; Ärger über Öl in Österreich.",
+    "Preisliste: Kaffee ½ l 2,80 €, Tee ¼ l 1,90 €, Kuchen 3,50 € (inkl. 19 % MwSt.).",
+    "Price list: tea £2.50, coffee £3.10, ¥500 in Tokyo, ¢50 a cup in the ’50s.",
+    "Fläche: 120 m², Volumen 3,4 m³, Temperatur ±2 °C, Winkel 45° 30′.",
+    "See § 12 Abs. 3 and §§ 14–16; ¶ 4 of the contract; © 2021, ® and ™ marks.",
+    "Copyright © 1998–2024 Société Générale. Tous droits réservés.",
+    "Área total: 1.234 km² · población: 56.789 hab. · densidad ≈ 46 hab./km².",
+    "µ = 3,5 µm; σ² = 0,25; x ± 1,96·σ; ¬p ∨ q; ¼ + ½ = ¾.",
+    "¿Dónde está la estación? ¡Al final de la calle Ñuñoa, 3.º piso!",
+    "«Ça suffit !», a lancé l’élu. À 18 h, l’Élysée a réagi. ÉTÉ 2023 : ÇA CHAUFFE.",
+    "1º lugar: João; 2ª: Inês; 3º: André — prêmios de R$ 1.000,00.",
+    "ÉCOLE NATIONALE SUPÉRIEURE — DÉPARTEMENT D’ÉCONOMIE, ÎLE-DE-FRANCE",
+    "Tabelle: ¹ vorläufig, ² geschätzt, ³ ohne Berlin; ¤ Währung, ¦ Trenner.",
+    "Mapa: 40°26′46″N 79°58′56″W; ángulo de 90°; 1/2 = 0,5.",
+    "ÖSTERREICH: ÜBER 10.000 MENSCHEN BEI DEMO IN WIEN",
+    "Москва и Санкт-Петербург — крупнейшие города России; ООН и НАТО.",
+    "В Кремле заявили, что ВВП России вырос на 3,6 %, сообщает ТАСС.",
+    "Zażółć gęślą jaźń — polskie znaki: ą ć ę ł ń ó ś ź ż, Ą Ć Ę Ł Ń Ó Ś Ź Ż.",
+    "Příliš žluťoučký kůň úpěl ďábelské ódy; ŽLUŤOUČKÝ KŮŇ.",
+    "Ŝ and ŝ, Ğ and ğ, Ş and ş, İ and ı: İstanbul’da ışık var.",
 ]
 
 
@@ -280,8 +381,8 @@ def controls(seed: int = 7) -> list[str]:
     then MORE_CONTROLS and combinations with them (3000 in all)."""
     rng = random.Random(seed)
     every = [s for ss in SENTENCES.values() for s in ss]
-    out = list(every) + list(TRICKY_CONTROLS)
-    pool = every + TRICKY_CONTROLS
+    out = list(every) + list(TRICKY_CONTROLS) + list(LATIN1_CONTROLS)
+    pool = every + TRICKY_CONTROLS + LATIN1_CONTROLS
     while len(out) < 2000:
         k = rng.choice([2, 3])
         out.append(" ".join(rng.sample(pool, k)))

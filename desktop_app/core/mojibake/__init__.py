@@ -20,7 +20,9 @@ from collections.abc import Iterator
 from desktop_app.core.mojibake.align import diff_spans
 from desktop_app.core.mojibake.chains import LOST
 from desktop_app.core.mojibake.engine import (
+    _WORD,
     ChainRepair,
+    _scripts,
     is_suspicious,
     lost_nbsp_repairs,
     repair_line,
@@ -120,8 +122,9 @@ def repair_line_full_after_nbsp(line: str) -> list[Repair]:
             via_ftfy = _apply(fixed, chain)
             direct = _apply(line, alone)
             # ftfy's weakest steps: "restore_byte_a0" and "decode_inconsistent_utf8" (a space that
-            # was a no-break space: "Â " is also Windows-1251 "В "), and "fix_c1_controls" (a C1
-            # control read as Windows-1252, where CP932 mojibake keeps U+0080).
+            # was a no-break space: "Â " is also Windows-1251 "В "; a few pairs of a line read as
+            # UTF-8: "Ã¹" in a line of EUC-KR mojibake is "첫", not "ù"), and "fix_c1_controls" (a
+            # C1 control read as Windows-1252, where CP932 mojibake keeps U+0080).
             weak = any(step in r.reason for r in first
                        for step in ("non-breaking-space", "decode_inconsistent_utf8", "fix_c1_controls"))
             margin = 0.0 if weak else PREFER_FTFY
@@ -129,7 +132,8 @@ def repair_line_full_after_nbsp(line: str) -> list[Repair]:
             # explanations and one chain explains the whole line, ftfy's part included, take it.
             one_chain = len({r.chains for r in alone}) == 1 and all(
                 any(a.start < f.end and f.start < a.end for a in alone) for f in first)
-            if (weak and one_chain) or m.cost(direct) + margin < m.cost(via_ftfy):
+            if (weak and one_chain) or (m.cost(direct) + _islands(direct) + margin
+                                        < m.cost(via_ftfy) + _islands(via_ftfy)):
                 return [_chain_repair(r) for r in alone]
     if not chain:
         return first
@@ -137,6 +141,21 @@ def repair_line_full_after_nbsp(line: str) -> list[Repair]:
     if not first:
         return second
     return _compose(line, first, second)
+
+
+ISLAND = 2.0  # a non-ASCII word in another script than the words on both sides of it ("개봉 ù 주에")
+
+
+def _islands(line: str) -> float:
+    """Penalty for words stranded in another script: a line is written in one script at a time."""
+    words = [(w.group(), _scripts(w.group())) for w in _WORD.finditer(line)]
+    n = 0
+    for k in range(1, len(words) - 1):
+        word, sc = words[k]
+        left, right = words[k - 1][1], words[k + 1][1]
+        if not word.isascii() and len(sc) == 1 and left == right and len(left) == 1 and sc != left:
+            n += 1
+    return ISLAND * n
 
 
 def _compose(line: str, first: list[Repair], second: list[Repair]) -> list[Repair]:
@@ -214,5 +233,32 @@ def repair_text(text: str) -> Iterator[Repair]:
         line = text[offset:end - 1] if end > offset and text[end - 1] == "\r" else text[offset:end]
         if not line:
             continue
-        for r in repair_line_full(line):
+        for r in _settling_repairs(line):
             yield Repair(r.start + offset, r.end + offset, r.replacement, r.rule, r.reason, r.confidence)
+
+
+SETTLE_ROUNDS = 3  # a repaired line must reach a fixed point within this many more repairs
+SETTLE_CONFIDENCE = 0.8  # the repairs that count as applied (the default profile's threshold)
+
+
+def _settling_repairs(line: str) -> list[Repair]:
+    """`repair_line_full(line)`, or nothing when the repaired line does not settle: repairs of it keep
+    finding more to repair round after round (garbage, most often with lost bytes, that chains map
+    from one reading to another). The pipeline re-runs rules until nothing more is applied, for a
+    few passes only: a line that would not settle there is left as it is, so cleaning stays
+    idempotent. Only repaired lines pay for the check (one more look, as the pipeline's own next
+    pass would take)."""
+    repairs = repair_line_full(line)
+    current = _apply_repairs(line, [r for r in repairs if r.confidence >= SETTLE_CONFIDENCE])
+    if current == line:
+        return repairs
+    seen = {line}
+    for _ in range(SETTLE_ROUNDS):
+        more = [r for r in repair_line_full(current) if r.confidence >= SETTLE_CONFIDENCE]
+        if not more:
+            return repairs
+        seen.add(current)
+        current = _apply_repairs(current, more)
+        if current in seen:
+            break  # repairs that go round in a circle
+    return []

@@ -16,6 +16,9 @@ from functools import lru_cache
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-125x)
 
 LOST = "\ufffd"
+_DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
+_LOST_COST = 3.0   # a lost character marked with �, in the legacy alignment
+_KEEP_COST = 10.0  # a character left as it is: no byte alignment explains it
 _SENTINEL = 0xFF  # invalid in UTF-8, CP932, EUC-JP, GBK, Big5 and EUC-KR
 
 
@@ -64,6 +67,21 @@ def _decode_lossy(data: bytes, codec: str) -> str:
             text = text.lstrip(LOST)
         out.append(text)
     return "".join(out)
+
+
+@lru_cache(maxsize=16)
+def _trail_bytes(codec: str) -> frozenset[int]:
+    """Bytes that can follow some lead byte in a double-byte `codec`."""
+    out = set()
+    for b in range(0x40, 0x100):
+        for a in range(0x81, 0xFF):
+            try:
+                if len(bytes([a, b]).decode(codec)) == 1:
+                    out.add(b)
+                    break
+            except UnicodeDecodeError:
+                continue
+    return frozenset(out)
 
 
 @lru_cache(maxsize=32)
@@ -139,12 +157,15 @@ class Chain:
         even encode). A short invalid stretch holding a lost byte (``�``) becomes one ``�`` and joins
         its neighbours' run: that character cannot be recovered, the rest can.
         """
-        try:
-            repl = text.encode(self.read_as).decode(self.true)
-            return [(0, len(text), repl)] if repl != text else []
-        except UnicodeError:
-            pass
         lost_ok = self.multibyte_true
+        if lost_ok and LOST in text and self.true in _DOUBLE_BYTE and not self.multibyte_read:
+            return self._undo_legacy_lossy(text)
+        if not (lost_ok and LOST in text):  # (a sloppy code page would encode � as byte 1A)
+            try:
+                repl = text.encode(self.read_as).decode(self.true)
+                return [(0, len(text), repl)] if repl != text else []
+            except UnicodeError:
+                pass
         pieces: list[bytes | None] = [bytes([_SENTINEL]) if c == LOST and lost_ok else _encoded(c, self.read_as)
                                       for c in text]
         segs: list[tuple[int, int, str, bool | str]] = []  # (start, end, text, valid or _OPEN)
@@ -250,6 +271,78 @@ class Chain:
                     q += 1
             k = m
         return out
+
+    def _undo_legacy_lossy(self, text: str) -> list[tuple[int, int, str]]:
+        """`undo_runs` for a double-byte page read with a single-byte one, with lost bytes.
+
+        Each character of the text is one byte and each ``�`` one lost byte, which took half of a
+        CJK character with it: the other half (a lead or a trail byte, possibly an ASCII-looking
+        trail such as "q") is left over. The alignment of bytes into characters that keeps the
+        fewest characters undecoded, then marks the fewest lost characters, is found by dynamic
+        programming; each lost character becomes one ``�`` with the byte left of it.
+        """
+        n = len(text)
+        data: list[int | None] = []
+        for c in text:
+            b = None if c == LOST else _encoded(c, self.read_as)
+            data.append(None if b is None else b[0] if len(b) == 1 else -1)  # -1: not this code page's
+        trails = _trail_bytes(self.true)
+        inf = float("inf")
+        best = [inf] * (n + 1)
+        step: list[tuple[int, str, bool]] = [(0, "", False)] * (n + 1)  # (from, output, decoded)
+        best[0] = 0.0
+
+        def relax(i: int, j: int, cost: float, out: str, decoded: bool) -> None:
+            if best[i] + cost < best[j]:
+                best[j] = best[i] + cost
+                step[j] = (i, out, decoded)
+
+        for i in range(n):
+            if best[i] == inf:
+                continue
+            b = data[i]
+            nxt = data[i + 1] if i + 1 < n else -1
+            if b is None:  # a lost byte: a lead whose trail follows, or a whole lost character
+                if nxt is not None and nxt >= 0 and nxt in trails:
+                    relax(i, i + 2, _LOST_COST, LOST, True)
+                relax(i, i + 1, _LOST_COST + 0.5, LOST, True)
+                continue
+            if b < 0:
+                relax(i, i + 1, _KEEP_COST, text[i], False)
+                continue
+            if b < 0x80:
+                relax(i, i + 1, 0.0, text[i], False)
+            else:
+                with contextlib.suppress(UnicodeDecodeError):
+                    relax(i, i + 1, 0.0, bytes([b]).decode(self.true), True)
+            if nxt is None:  # a lead byte whose trail was lost
+                if b >= 0x81:
+                    relax(i, i + 2, _LOST_COST, LOST, True)
+            elif nxt >= 0 and b >= 0x81:
+                with contextlib.suppress(UnicodeDecodeError):
+                    relax(i, i + 2, 0.0, bytes([b, nxt]).decode(self.true), True)
+            relax(i, i + 1, _KEEP_COST, text[i], False)
+        segs: list[tuple[int, int, str, bool]] = []
+        j = n
+        while j > 0:
+            i, out, decoded = step[j]
+            segs.append((i, j, out, decoded))
+            j = i
+        segs.reverse()
+        runs: list[tuple[int, int, str]] = []
+        cur: list[tuple[int, int, str, bool]] = []
+        for seg in segs + [(n, n, "", False)]:
+            if seg[3] or (cur and seg[2].isascii() and seg[1] > seg[0] and seg[1] < n and data[seg[1]] is not None
+                          and (data[seg[1]] or 0) >= 0x80):
+                cur.append(seg)  # decoded, or ASCII between decoded parts (a trail or a digit)
+                continue
+            if cur:
+                while cur and not cur[-1][3]:
+                    cur.pop()
+                if cur:
+                    runs.append((cur[0][0], cur[-1][1], "".join(x[2] for x in cur)))
+                cur = []
+        return [(a, b, r) for a, b, r in runs if r != text[a:b]]
 
     def apply(self, text: str) -> str:
         """Make mojibake of `text` (for tests and evaluation sets): encode as `true`, decode as `read_as`."""
@@ -451,4 +544,18 @@ CHAINS: tuple[Chain, ...] = (
     Chain("gbk", "big5", "gbk-big5"),
     Chain("big5", "gbk", "big5-gbk"),
     Chain("cp949", "gbk", "euckr-gbk"),
+    # Legacy CJK pages (EUC-JP, GBK, Big5, EUC-KR) read as Windows-1252 or Latin-1: one of the most
+    # common kinds in scraped text ("¤³¤ó¤Ë¤Á¤Ï" for "こんにちは", "ÄãºÃ" for "你好").
+    Chain("euc_jp", "sloppy-windows-1252", "eucjp-cp1252"),
+    Chain("euc_jp", "latin-1", "eucjp-latin1"),
+    Chain("gbk", "sloppy-windows-1252", "gbk-cp1252"),
+    Chain("gbk", "latin-1", "gbk-latin1"),
+    Chain("big5", "sloppy-windows-1252", "big5-cp1252"),
+    Chain("big5", "latin-1", "big5-latin1"),
+    Chain("cp949", "sloppy-windows-1252", "euckr-cp1252"),
+    Chain("cp949", "latin-1", "euckr-latin1"),
+    # Cyrillic and Central European single-byte mix-ups.
+    Chain("koi8_r", "cp1251", "koi8r-cp1251"),
+    Chain("utf-8", "koi8_r", "utf8-koi8r"),
+    Chain("cp1250", "sloppy-windows-1252", "cp1250-cp1252"),
 )

@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 import unicodedata
@@ -32,9 +33,23 @@ from functools import lru_cache
 import regex
 
 from desktop_app.core.mojibake.align import diff_spans
-from desktop_app.core.mojibake.chains import CHAINS, LOST, Chain, _encoded, undo_double_byte_lossy
-from desktop_app.core.mojibake.model import Model, model, script_of
-from desktop_app.core.mojibake.scan import LAT, LAT_HIGH, engine_offsets, engine_scan, suspicious_word
+from desktop_app.core.mojibake.chains import (
+    CHAINS,
+    LOST,
+    Chain,
+    _encoded,
+    _high_chars,
+    undo_double_byte_lossy,
+)
+from desktop_app.core.mojibake.model import _INTRAWORD, Model, model, script_of
+from desktop_app.core.mojibake.scan import (
+    CASE_FLIP,
+    LAT,
+    LAT_HIGH,
+    engine_offsets,
+    engine_scan,
+    suspicious_word,
+)
 
 STRICT_GAIN = 6.0       # a whole token repaired this convincingly ends the search for that token
 MIN_GAIN = 1.5          # below this gain (log10) a repair is not even proposed
@@ -48,6 +63,10 @@ LATER_ROUND_GAIN = 3.0  # a repair found only after others were applied needs th
 LINE_CHAIN_GAIN = 2.5   # a chain that repaired a word this well is preferred in its line
 LINE_CHAIN_BONUS = 3.0  # ... by this much
 UNKNOWN_WORD_MAX_COST = 2.5  # per letter, for a word outside the word list that a repair may produce
+UNKNOWN_WORD_MAX_COST_LINE = 4.0  # ... out of an impossible word, in a line the same chain repaired
+UNKNOWN_WORD_GAIN = 8.0  # ... when the line gives no support: only out of a word this much less plausible
+DOUBTED_PENALTY = 1.5   # a single-byte chain that would break one correct accented word of the line
+BREAK_MARGIN = 3.0      # ... or a word outside the word list, into something this much less plausible
 SINGLE_LETTER_MAX_COST = 3.5  # a one-letter word a repair may produce ("à", "y"): this common at least
 SHORT_CJK_PENALTY = 3.0  # a one-character CJK repair needs the line's chain or context behind it
 MAX_ROUNDS = 3          # repairs of repairs (text mojibaked twice or thrice)
@@ -57,7 +76,9 @@ LOSSY_LINE_GAIN = 12.0  # a line decoded whole through a lossy chain must gain t
 LOSSY_CONFIDENCE = 0.9  # at most this sure of a whole-line repair that marks lost characters
 LONG_LINE = 1000        # a lossy line longer than this is decoded whole without the word-by-word search
 
-_TOKEN = regex.compile(r"\S+")
+# A no-break space between two non-ASCII characters stays in the token: it can be a byte of the
+# mojibake (GBK's trail byte A0 read as Latin-1).
+_TOKEN = regex.compile(r"(?:\S|(?<=[^\x00-\x7f\s])\xa0(?=[^\x00-\x7f\s]))+")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019][\p{L}\p{M}]+)*")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\p{M}]+(?:['\u2019][\p{Latin}\p{M}]+)*")
 _LAT = LAT
@@ -81,6 +102,9 @@ _QUOTES = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u00ab\u00bb\u2039\u203
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u31f0-\u31ff\u3400-\u9fff\uf900-\ufaff\uff61-\uff9f\uac00-\ud7af"
                        "\u1100-\u11ff\u3130-\u318f\U00020000-\U0010ffff]")  # script_of's CJK classes
 _DOUBLE_BYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gbk", "big5", "cp949", "euc_kr"})
+_ALPHABETS = frozenset({"latin", "greek", "cyrillic"})
+_SINGLE_BYTE_CHAINS = tuple(c for c in CHAINS if not c.multibyte_read)
+_LEGACY = frozenset(c for c in _SINGLE_BYTE_CHAINS if c.true in _DOUBLE_BYTE)  # legacy CJK read as Latin
 
 
 @dataclass(frozen=True)
@@ -125,6 +149,15 @@ def _token_suspicious(token: str, m: Model) -> bool:
 _SUSPICIOUS: dict[str, bool] = {}
 
 
+def _token_wanted(token: str, m: Model) -> bool:
+    """Whether a token of a line the fast path flagged is searched: a suspicious one, or one with a
+    non-ASCII Latin word the word list lacks wherever its accented letters stand. Inside a line that
+    shows mojibake elsewhere, such a word is likely the same mojibake ("Gdañska" next to "Ba³tyku":
+    Polish read as Windows-1252), though on its own it would not make the line suspicious."""
+    return _token_suspicious(token, m) or any(
+        not w.isascii() and not m.is_known_word(w) for w in _LATIN_WORD.findall(token))
+
+
 def is_suspicious(line: str, m: Model | None = None) -> bool:
     """The fast path: False means no chain can improve the line enough to matter."""
     if line.isascii():
@@ -165,6 +198,14 @@ def _scripts(text: str) -> frozenset[str]:
     return frozenset(script_of(c) for c in text if c.isalpha()) - {"other"}
 
 
+def _valid_utf8(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec).decode("utf-8")
+    except UnicodeError:
+        return False
+    return True
+
+
 def _chain_allows(chain: Chain, before: str, after: str, preferred: bool = False) -> bool:
     """Script evidence a chain's mojibake always leaves (cheap, and it prunes most wrong chains).
 
@@ -173,6 +214,9 @@ def _chain_allows(chain: Chain, before: str, after: str, preferred: bool = False
     """
     if chain.read_as in _DOUBLE_BYTE and not (_scripts(before) & _CJK_SCRIPTS):
         return False  # bytes read with a CJK codec turn into kanji/hanzi/kana/hangul
+    if (chain.true in _DOUBLE_BYTE and not chain.multibyte_read and not preferred
+            and not before.isascii() and _valid_utf8(before, chain.read_as)):
+        return False  # bytes that make valid UTF-8 are UTF-8 (ftfy's domain) unless the line says otherwise
     if chain.true in _DOUBLE_BYTE and chain.read_as in _DOUBLE_BYTE and not (_scripts(after) & _CJK_SCRIPTS):
         return False  # CJK text read with another CJK codec: the repair is CJK text again
     # Judge the changed middle only.
@@ -204,6 +248,10 @@ class _LineContext:
 
     def __init__(self, line: str, m: Model) -> None:
         self.words: list[tuple[int, int, str]] = []
+        self.line = line
+        self._letters: set[str] | None = None
+        self._vote_words: list[str] | None = None
+        self._against: dict[Chain, int] = {}
         hits = sorted(engine_offsets(line, m))
         for w in _WORD.finditer(line):
             text = w.group()
@@ -212,12 +260,43 @@ class _LineContext:
                 sc = _scripts(text)
                 if len(sc) == 1:
                     self.words.append((w.start(), w.end(), next(iter(sc))))
+        self.japanese = any(w[2] == "kana" for w in self.words)
 
-    def signature(self, start: int, end: int) -> tuple[str, ...]:
-        """The scripts of the two plausible words on either side of [start, end)."""
+    def against(self, chain: Chain) -> int:
+        """Evidence of the line against a single-byte-read chain: 2 rules it out, 1 casts doubt.
+
+        Text read with a single-byte code page is made of that code page's characters only: a line
+        holding a letter or Latin-1 symbol it cannot produce (Czech "výrazně" for MacRoman) is not
+        its mojibake. And words with non-ASCII letters that the chain would make worse ("está" would
+        read "est‡" undone as Windows-1252 read as MacRoman) vote against it. (Words vote only on
+        single-byte to single-byte chains: a UTF-8 or CJK character's bytes straddle the words of
+        its mojibake.)
+        """
+        n = self._against.get(chain)
+        if n is not None:
+            return n
+        if self._letters is None:
+            self._letters = {c for c in self.line if not c.isascii() and (
+                ("\u00a1" <= c < "\u0530" and not c.isspace() and c != "\u00ad")
+                or (c.isalpha() and script_of(c) in _ALPHABETS))}
+        high = _high_chars(chain.read_as)
+        if any(c not in high for c in self._letters):
+            n = 2
+        elif chain.multibyte_true:
+            n = 0
+        else:
+            if self._vote_words is None:
+                self._vote_words = [w for w in _WORD.findall(self.line) if len(w) > 1 and not w.isascii()]
+            n = _votes(chain, self._vote_words)
+        self._against[chain] = n
+        return n
+
+    def signature(self, start: int, end: int) -> tuple:
+        """The scripts of the two plausible words on either side of [start, end), and whether the
+        line holds kana."""
         left = [w[2] for w in self.words if w[1] <= start][-2:]
         right = [w[2] for w in self.words if w[0] >= end][:2]
-        return (*left, "|", *right)
+        return (*left, "|", *right, self.japanese)
 
     def bonus(self, start: int, end: int, before: str, after: str) -> float:
         """Gain from the line: neighbours already written in the script the repair produces."""
@@ -235,13 +314,47 @@ class _LineContext:
         return CONTEXT_BONUS * (min(same, 2) - min(max(other - same, 0), 2))
 
 
+def _votes(chain: Chain, words: list[str]) -> int:
+    """Evidence of a line's words against a single-byte chain: 2 when at least two words would get
+    worse under it and more get worse than better, 1 when as many get worse as better."""
+    worse = better = 0
+    for w in words:
+        v = _vote(chain, w)
+        worse += v < 0
+        better += v > 0
+    if worse >= 2 and worse > better:
+        return 2
+    return 1 if worse and worse >= better else 0
+
+
+@lru_cache(maxsize=65536)
+def _vote(chain: Chain, word: str) -> int:
+    """-1 when undoing `chain` turns `word` into something less plausible (a known word into
+    anything worse, another word into something clearly worse), 1 when clearly better, else 0."""
+    undone = chain.undo(word)
+    if undone == word:
+        return 0
+    m = model()
+    d = m.cost(undone) - m.cost(word)
+    if d > (0.0 if m.is_known_word(word) else BREAK_MARGIN):
+        return -1
+    return 1 if d < -BREAK_MARGIN else 0
+
+
+def _high_pair(token: str, chain: Chain) -> bool:
+    """Two adjacent characters of the code page's upper half: a CJK character's bytes, at least one
+    of which is a lead byte (>= 0x81), read with a single-byte code page."""
+    high = _high_chars(chain.read_as)
+    return any(a in high and b in high for a, b in zip(token, token[1:], strict=False))
+
+
 def _candidates(token: str, m: Model, ctx: _LineContext | None, base: int,
                 prefer: frozenset[Chain] = frozenset(), bonus: float = 0.0) -> list[tuple[int, int, str, Chain, float]]:
     """Every (start, end, replacement, chain, gain) over `token` with gain >= MIN_GAIN.
 
     Chains in `prefer` (the one that clearly repaired other words of the line) get `bonus`.
     """
-    chains = [c for c in CHAINS if c.could_apply(token)]
+    chains = [c for c in CHAINS if c.could_apply(token) and (c not in _LEGACY or c in prefer or _high_pair(token, c))]
     # Fast path: mojibake that lost nothing round-trips exactly through its chain. When some chain
     # repairs the whole token cleanly and convincingly, the other chains need not be searched.
     strict = []
@@ -308,6 +421,23 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
     while te > ts and trep and token[te - 1] == trep[-1]:
         te, trep = te - 1, trep[:-1]
     single_byte = not (chain.multibyte_true or chain.multibyte_read)
+    if chain.true in _DOUBLE_BYTE and not chain.multibyte_read:
+        # A legacy CJK page read with a single-byte code page: undone, the run is CJK text of some
+        # length (two symbols or letters that happen to pair into one hanzi, Greek or Cyrillic letter
+        # of the national character set are no evidence).
+        cjk = sum(script_of(c) in _CJK_SCRIPTS for c in trep)
+        marks = sum("\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uff65" for c in trep)  # 。、「」，（）
+        others = sum(c.isalpha() and not c.isascii() and script_of(c) not in _CJK_SCRIPTS
+                     and not "\uff00" <= c <= "\uffef" for c in trep)  # (ASCII words glued to CJK are real)
+        # Glued to an ASCII word, a short run is more likely letters of that word's language ("õäöü").
+        glued = (any(c.isascii() and c.isalpha() for c in trep) or (ts > 0 and token[ts - 1].isascii()
+                 and token[ts - 1].isalpha()) or (te < len(token) and token[te].isascii() and token[te].isalpha()))
+        need = 1 if preferred else 3 if glued else 2
+        if cjk + marks < need or (not cjk and not preferred) or 3 * others > cjk + marks:
+            return -1.0
+    if not preferred and any("\uff61" <= c <= "\uff9f" for c in trep) and not (
+            any(script_of(c) in ("kana", "han") for c in trep) or (ctx is not None and ctx.japanese)):
+        return -1.0  # half-width katakana is real only in Japanese text: the repair or its line holds kana
     if all(unicodedata.category(c) == "Cc" for c in token[ts:te]) and not _touches_letter(token, ts, te):
         return -1.0  # lone control characters are ftfy's call (fix_c1_controls), not ours
     if (single_byte and not preferred and token[ts:te].isalpha() and trep
@@ -341,17 +471,34 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
             if (not c.isalpha() and c not in "\u2019'-\u2010\u2013\u2014" and 0 < k < len(fixed) - 1
                     and fixed[k - 1].isalpha() and fixed[k + 1].isalpha()):
                 return -1.0  # a letter inside a word turned into a symbol ("Coatlán" into "Coatl·n")
+            if k < te and token[k].isalpha() and not c.isalpha() and _stray_mark(fixed, k):
+                return -1.0  # ... or at its edge into a mark that is not written there ("Bretón" into "Bret—")
     if m.cost(replacement) > MAX_AVG_COST * max(len(replacement), 1.4):
         return -1.0  # the repair is no text either (real text averages 1-4 per character)
+    if (chain.read_as in _DOUBLE_BYTE and trep and not (_scripts(trep) & _CJK_SCRIPTS)
+            and ((ts > 0 and script_of(token[ts - 1]) in _CJK_SCRIPTS)
+                 or (te < len(token) and script_of(token[te]) in _CJK_SCRIPTS))):
+        return -1.0  # CJK glued to correct CJK text is that text, not mojibake of another script ("路径")
     a, b = _word_bounds(token, start, end)
     before = token[a:b]
     after = token[a:start] + replacement + token[end:b]
+    if _mixes_scripts(after) and not _mixes_scripts(before):
+        return -1.0  # a word in one script does not become a word mixing scripts ("Азербејџан")
+    if len(CASE_FLIP.findall(after)) > len(CASE_FLIP.findall(before)):
+        return -1.0  # nor does a repair put a capital inside a word ("Islandés" into "IslandÈs")
     context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
-    if single_byte and not all(_real_word(w, m) or ((context > 0 or preferred)
-                                                    and m.cost(w) <= UNKNOWN_WORD_MAX_COST * len(w))
+    # Out of a word no language writes ("potwierdzi³y": a symbol glued between letters) or one far
+    # less plausible, a repair may produce a word the word list does not know.
+    clear = m.cost(before) - m.cost(after) >= UNKNOWN_WORD_GAIN or (
+        _glued_symbols(before) > _glued_symbols(after))
+    # With the line's chain and a word no language writes behind it, a rarer word will do ("jaźń").
+    cap = UNKNOWN_WORD_MAX_COST_LINE if preferred and clear else UNKNOWN_WORD_MAX_COST
+    if single_byte and not all(_real_word(w, m) or ((context > 0 or preferred or clear)
+                                                    and m.cost(w) <= cap * len(w))
                                for w in _WORD.findall(after)):
         # Single-byte code pages map every byte to something: a repair must make known words, or
-        # (with the line's script or chain behind it) words that read like the language.
+        # (with the line's script or chain behind it, or out of a word no language writes) words
+        # that read like the language.
         return -1.0
     gain = m.cost(before) - m.cost(after) + context - weak
     if te - ts <= 2 and not _touches_letter(token, ts, te) and not preferred:
@@ -361,6 +508,40 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
             return -1.0  # symbols for symbols with no word near (faces, math, line art)
         gain -= ISOLATED_PENALTY
     return gain
+
+
+def _mixes_scripts(word: str) -> bool:
+    """Whether the non-ASCII letters of `word` mix scripts that words do not mix. Japanese mixes kana
+    and kanji, and CJK text glues ASCII words to its characters ("使用iPhone"); hanja glued to
+    hangul are rare enough in modern Korean to count as a mix (a GBK run read as EUC-KR makes them)."""
+    sc = _scripts("".join(c for c in word if not c.isascii()))
+    return len(sc) > 1 and not sc <= {"kana", "han", "halfkana"}
+
+
+def _stray_mark(s: str, k: int) -> bool:
+    """Whether the mark s[k], which a repair made out of a letter, sits where real text never has it:
+    a bullet or middle dot, or a dash, glued to a word on one side only; an en dash between two
+    lower-case letters, or an em dash next to a one-letter piece; a closing quote or apostrophe at
+    the end of a word, except a plural possessive ("players’") or inside a quotation opened before
+    it; an apostrophe at the start of a word."""
+    c = s[k]
+    left = k > 0 and s[k - 1].isalpha()
+    right = k + 1 < len(s) and s[k + 1].isalpha()
+    if c in "\u00b7\u2022\u2013\u2014" and left != right:
+        return True
+    if c == "\u2013" and left and right and s[k - 1].islower() and s[k + 1].islower():
+        return True
+    if c == "\u2014" and left and right and not (k > 1 and s[k - 2].isalpha() and k + 2 < len(s) and s[k + 2].isalpha()):
+        return True  # "word—word" joins words, not a single letter ("autenticaci—n", "U—lofe")
+    if c == "\u2019" and left and not right:
+        return s[k - 1] not in "sS" and "\u2018" not in s[:k]
+    return c == "\u2019" and right and not left
+
+
+def _glued_symbols(s: str) -> int:
+    """Symbols glued between two letters that real words do not hold (not apostrophes, hyphens, ...)."""
+    return sum(1 for k in range(1, len(s) - 1) if not (s[k].isalpha() or s[k].isdecimal()) and s[k] not in _INTRAWORD
+               and s[k - 1].isalpha() and s[k + 1].isalpha())
 
 
 def _real_word(word: str, m: Model) -> bool:
@@ -384,23 +565,40 @@ def repair_token(token: str, m: Model | None = None, ctx: _LineContext | None = 
     """Non-overlapping repairs of one token; the highest gain wins (cached per token and context)."""
     m = m or model()
     key = (token, ctx.signature(base, base + len(token)) if ctx is not None else (), prefer, bonus)
-    cached = _TOKEN_CACHE.get(key)
-    if cached is None:
+    cands = _TOKEN_CACHE.get(key)
+    if cands is None:
         if len(_TOKEN_CACHE) > 20000:
             _TOKEN_CACHE.clear()
-        cached = _TOKEN_CACHE[key] = _repair_token(token, m, ctx, base, prefer, bonus)
-    return cached
+        cands = _TOKEN_CACHE[key] = _candidates(token, m, ctx, base, prefer, bonus)
+    if ctx is not None and cands:
+        cands = _weigh_line_evidence(cands, ctx, prefer)
+    return _choose(token, cands)
 
 
-_TOKEN_CACHE: dict[tuple, list[ChainRepair]] = {}
+_TOKEN_CACHE: dict[tuple, list[tuple[int, int, str, Chain, float]]] = {}
 
 
-def _repair_token(token: str, m: Model, ctx: _LineContext | None, base: int,
-                  prefer: frozenset[Chain], bonus: float) -> list[ChainRepair]:
-    cands = _candidates(token, m, ctx, base, prefer, bonus)
+def _weigh_line_evidence(cands: list[tuple[int, int, str, Chain, float]], ctx: _LineContext,
+                         prefer: frozenset[Chain]) -> list[tuple[int, int, str, Chain, float]]:
+    """Drop the candidates of a single-byte-read chain the line rules out; doubt costs gain."""
+    out = []
+    for cand in cands:
+        chain = cand[3]
+        against = 0 if chain.multibyte_read or chain in prefer else ctx.against(chain)
+        if against >= 2:
+            continue  # the line holds characters this chain's mojibake cannot contain, or words it would break
+        if against:
+            if cand[4] - DOUBTED_PENALTY < MIN_GAIN:
+                continue
+            cand = (*cand[:4], cand[4] - DOUBTED_PENALTY)
+        out.append(cand)
+    return out
+
+
+def _choose(token: str, cands: list[tuple[int, int, str, Chain, float]]) -> list[ChainRepair]:
     if not cands:
         return []
-    cands.sort(key=lambda c: (-c[4], c[0]))
+    cands = sorted(cands, key=lambda c: (-c[4], c[0]))
     chosen: list[ChainRepair] = []
     for start, end, repl, chain, gain in cands:
         if any(start < r.end and r.start < end for r in chosen):
@@ -509,6 +707,15 @@ def _repair_words(line: str, m: Model) -> list[ChainRepair]:
             found, prior = _repair_once(current, m, focus, prior)
             # Text an earlier round produced is repaired again only while it still looks like
             # mojibake (text mojibaked twice), never just because a chain can map it elsewhere.
+            # A repair that the inverse chain would undo with some gain (Big5 read as GBK, then GBK
+            # read as Big5) made the text no more plausible: garbage (most often with lost bytes,
+            # which such a pair eats round after round). The first round's repairs there are
+            # dropped, and the line left as it was; its other repairs stay.
+            undone = {i for r in found if r.gain >= MIN_GAIN and any(tags[r.start:r.end])
+                      and _undoes(r, tags[r.start:r.end], applied) for ids in tags[r.start:r.end] for i in ids}
+            if undone:
+                dropped = {id(applied[i]) for i in undone}
+                return [r for r in first if id(r) not in dropped]
             batch = [r for r in found if r.gain >= LATER_ROUND_GAIN and not (
                 any(tags[r.start:r.end]) and not _token_suspicious(_token_at(current, r.start), m))]
             if not batch:
@@ -539,6 +746,23 @@ def _repair_words(line: str, m: Model) -> list[ChainRepair]:
     return out
 
 
+@lru_cache(maxsize=64)
+def _codec_name(name: str) -> str:
+    return codecs.lookup(name.removeprefix("sloppy-")).name
+
+
+def _inverse(a: Chain, b: Chain) -> bool:
+    """Whether chain `b` reads back what chain `a` read (a's true codec is b's misreading, and back)."""
+    return (_codec_name(a.true) == _codec_name(b.read_as)) and (_codec_name(a.read_as) == _codec_name(b.true))
+
+
+def _undoes(r: ChainRepair, tags: list[frozenset[int]], applied: list[ChainRepair]) -> bool:
+    """Whether repair `r` of text that `applied` repairs produced (their indices in `tags`) undoes one
+    of them with the inverse chain."""
+    earlier = {c for ids in tags for i in ids for c in applied[i].chains}
+    return any(_inverse(c, e) for c in r.chains for e in earlier)
+
+
 def _token_at(line: str, pos: int) -> str:
     start = line.rfind(" ", 0, pos) + 1
     end = line.find(" ", pos)
@@ -559,7 +783,7 @@ def _repair_once(line: str, m: Model, focus: list[tuple[int, int]] | None = None
     Returns the repairs and the line's preferred chain with its bonus (for the next round).
     """
     ctx = _LineContext(line, m)
-    out = _search_tokens(line, m, ctx, lambda tm: _token_suspicious(tm.group(), m) or bool(focus and any(
+    out = _search_tokens(line, m, ctx, lambda tm: _token_wanted(tm.group(), m) or bool(focus and any(
         tm.start() < b and a < tm.end() for a, b in focus)), *prior)
     nbsp = _lost_nbsp_repairs(line, m, ctx)
     out += [r for r in nbsp if not any(r.start < o.end and o.start < r.end for o in out)]

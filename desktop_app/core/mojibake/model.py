@@ -32,6 +32,7 @@ CLITICS_AFTER = frozenset({"s", "t", "re", "ve", "ll", "d", "m", "n", "em", "ns"
 CLITICS_BEFORE = frozenset({"l", "d", "j", "n", "m", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
                             "quoiqu", "dell", "all", "dall", "nell", "sull", "un", "po", "o", "rock"})
 
+_ELISION_NEXT = frozenset("aeiouyhàâäáéèêëíìîïóòôöúùûüœæ")
 CLITIC = 2.5            # a clitic after or before a word ("minister's", "didn't", "l'été")
 WIDTH_FORM = 0.3        # per character in half-width/full-width form
 QUESTION_AFTER_CJK = 3.0  # an ASCII '?' right after CJK text or a lost-byte mark
@@ -45,6 +46,10 @@ _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
 _ASCII_PUNCT = frozenset(".,;:!?")
+# Ordinal indicators (Spanish, Portuguese, Italian, Galician): "1.º", "3.ª", "nº". Unicode calls them
+# letters, but they are abbreviation marks: scored as a common symbol, not as a one-letter word.
+_ORDINALS = frozenset("\u00aa\u00ba")
+ORDINAL = 2.0
 _CJK = frozenset({"han", "kana", "halfkana", "hangul"})
 _OPENERS = frozenset("\u00bf\u00a1\u00ab\u201e")
 _CLOSERS = frozenset("\u201d\u00bb\u2026")
@@ -101,6 +106,8 @@ class Model:
         cost = self.symbols.get(c)
         if cost is not None:
             return cost
+        if c in _ORDINALS:
+            return ORDINAL
         if c == "\ufffd":
             return LOST_BYTE
         cat = unicodedata.category(c)
@@ -138,6 +145,9 @@ class Model:
             prev_lower = c.islower()
             scripts.add(script_of(c))
         scripts.discard("other")
+        if "latin" in scripts and scripts & _CJK and scripts - {"latin"} <= _CJK and all(
+                c.isascii() for c in word if script_of(c) == "latin"):
+            scripts.discard("latin")  # CJK text glues ASCII words to its characters ("TV가", "iPhoneの")
         if (len(scripts) > 1 and frozenset(scripts) not in _COMPATIBLE
                 and scripts != {"kana", "han", "halfkana"}):
             cost += SCRIPT_MIX * (len(scripts) - 1)
@@ -157,8 +167,8 @@ class Model:
             if "'" not in tail and head and tail:
                 if tail in CLITICS_AFTER and len(head) > 1:
                     return self._part_cost(head) + CLITIC
-                if head in CLITICS_BEFORE:
-                    return CLITIC + self._part_cost(tail)
+                if head in CLITICS_BEFORE and tail[0] in _ELISION_NEXT:
+                    return CLITIC + self._part_cost(tail)  # elision before a vowel or h: l'été, dell'arte
             known = self.words.get(low)
             if known is not None:
                 return known
@@ -205,7 +215,7 @@ class Model:
         word_start = -1
         n = len(text)
         for i, c in enumerate(text):
-            if c.isalpha() or (unicodedata.category(c)[0] == "M" and word_start >= 0) or (
+            if (c.isalpha() and c not in _ORDINALS) or (unicodedata.category(c)[0] == "M" and word_start >= 0) or (
                     c in "'\u2019" and word_start >= 0 and i + 1 < n and text[i + 1].isalpha()):
                 if word_start < 0:
                     word_start = i
