@@ -378,7 +378,7 @@ def family_cases(seed: int = 7):
 
 def controls(seed: int = 7) -> list[str]:
     """Clean texts that must not change: sentences, pairs and triples across languages, tricky ones;
-    then MORE_CONTROLS and combinations with them (3000 in all)."""
+    then MORE_CONTROLS and combinations with them (3000 in all), then CAPITALS_AND_MARKS_CONTROLS."""
     rng = random.Random(seed)
     every = [s for ss in SENTENCES.values() for s in ss]
     out = list(every) + list(TRICKY_CONTROLS) + list(LATIN1_CONTROLS)
@@ -390,4 +390,38 @@ def controls(seed: int = 7) -> list[str]:
     pool = every + TRICKY_CONTROLS + MORE_CONTROLS
     while len(out) < 3000:
         out.append(" ".join(rng.sample(pool, rng.choice([2, 3]))))
+    out.extend(CAPITALS_AND_MARKS_CONTROLS)  # appended last: the controls before keep their places
     return out
+
+
+# Correct text a code-page chain can map to other text: headlines in capitals (MacRoman reads
+# Windows-1252's "„" as "Ñ" and "ò" as "Ú") and lone typographic marks (†, ‡, ‰, ‹, ›, •), which
+# Windows-1252 read as MacRoman would turn into a no-break space or a letter.
+CAPITALS_AND_MARKS_CONTROLS = [
+    "EL ÑANDÚ ES UN AVE.",
+    "PAPAS Y ÑOQUIS",
+    "CAFÉ ÑOÑO.",
+    "ÑOQUIS CASEROS PARA EL DÍA 29",
+    "ÚLTIMA HORA: EL ÑU ESCAPÓ DEL ZOOLÓGICO",
+    "ESPAÑA Y PORTUGAL FIRMAN UN ACUERDO HISTÓRICO",
+    "¿QUÉ PASÓ EN LA REUNIÓN? ¡NADIE LO SABE!",
+    "SÃO PAULO ELEGE NOVO PREFEITO; CORAÇÃO DA CIDADE EM FESTA",
+    "GOVERNO ANUNCIA REFORMA DA PREVIDÊNCIA E DO ENSINO MÉDIO",
+    "LA FÊTE DE NOËL À PARIS : ÇA VA ÊTRE UNE ÉTÉ CHAUDE",
+    "L'ÉCONOMIE FRANÇAISE RALENTIT AU DEUXIÈME TRIMESTRE",
+    "GRÜNE WÄHLER IN MÜNCHEN: STRAßE GESPERRT",
+    "ÖFFENTLICHER DIENST: EINIGUNG IM TARIFSTREIT ÜBER LÖHNE",
+    "ŁÓDŹ: ŻÓŁW UCIEKŁ Z OGRODU ZOOLOGICZNEGO",
+    "PREZYDENT PODPISAŁ USTAWĘ O ŚRODKACH NA SŁUŻBĘ ZDROWIA",
+    "PŘÍLIŠ ŽLUŤOUČKÝ KŮŇ ÚPĚL ĎÁBELSKÉ ÓDY",
+    "VLÁDA SCHVÁLILA ROZPOČET NA PŘÍŠTÍ ROK",
+    "İSTANBUL'DA ŞİDDETLİ YAĞMUR: ÖĞRENCİLER OKULA GİDEMEDİ",
+    "Kui TÕENE, siis aknal puudub minimaalne suurus. Sättides selle TÕESEKS on see halb idee.",
+    "See note† below.",
+    "Text† and more‡ notes.",
+    "‰ †‡ ‹›",
+    "Revenue rose 5‰ last year; see the footnote‡ for details.",
+    "† died 1999",
+    "Growth was 3 ‰ of GDP • Inflation 2 %",
+    "He said ‹yes› and left.",
+]

@@ -473,6 +473,8 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
                 return -1.0  # a letter inside a word turned into a symbol ("Coatlán" into "Coatl·n")
             if k < te and token[k].isalpha() and not c.isalpha() and _stray_mark(fixed, k):
                 return -1.0  # ... or at its edge into a mark that is not written there ("Bretón" into "Bret—")
+            if c == "\xa0" and (k == 0 or k == len(fixed) - 1 or fixed[k + 1] in ".,;)"):
+                return -1.0  # a no-break space glued to a word on one side only ("note†" into "note\xa0")
     if m.cost(replacement) > MAX_AVG_COST * max(len(replacement), 1.4):
         return -1.0  # the repair is no text either (real text averages 1-4 per character)
     if (chain.read_as in _DOUBLE_BYTE and trep and not (_scripts(trep) & _CJK_SCRIPTS)
@@ -486,6 +488,8 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
         return -1.0  # a word in one script does not become a word mixing scripts ("Азербејџан")
     if len(CASE_FLIP.findall(after)) > len(CASE_FLIP.findall(before)):
         return -1.0  # nor does a repair put a capital inside a word ("Islandés" into "IslandÈs")
+    if _breaks_capitals(before, after):
+        return -1.0  # ... or a small letter or a mark into a word in capitals ("ÑANDÚ" into "„ANDò")
     context = ctx.bonus(base + a, base + b, before, after) if ctx is not None else 0.0
     # Out of a word no language writes ("potwierdzi³y": a symbol glued between letters) or one far
     # less plausible, a repair may produce a word the word list does not know.
@@ -506,8 +510,25 @@ def _gain(token: str, start: int, end: int, replacement: str, chain: Chain, m: M
         # every byte, so with no word around it there is little evidence either way.
         if not _near_letter(token, ts, te) and not any(c.isalpha() for c in token[ts:te] + trep):
             return -1.0  # symbols for symbols with no word near (faces, math, line art)
+        if ctx is not None and not ctx.words and not any(c.isalpha() for c in token[ts:te]):
+            return -1.0  # ... or for a letter in a line with no word at all ("‰ †‡ ‹›": marks, not text)
         gain -= ISOLATED_PENALTY
     return gain
+
+
+def _breaks_capitals(before: str, after: str) -> bool:
+    """Whether a repair gives a word written in Latin capitals (two cased letters at least, no small
+    one) a small letter, or turns one of its letters into a mark. Code pages keep capitals and small
+    letters apart, so mojibake of a headline in capitals repairs into capitals ("ESPA—A" into
+    "ESPAÑA"); a repair that breaks the capitals is reading correct text ("ÑOQUIS") as mojibake.
+    (Another script's repair, as KOI8-R Russian read as Latin capitals, and "ß", which has no
+    capital of its own, are no evidence.)"""
+    cased = [c for c in before if c.isupper() or c.islower()]
+    if len(cased) < 2 or any(c.islower() for c in cased) or not _scripts(after) <= {"latin"}:
+        return False
+    if sum(not c.isalpha() for c in after) > sum(not c.isalpha() for c in before):
+        return True
+    return any(c.islower() and len(c.upper()) == 1 for c in after)
 
 
 def _mixes_scripts(word: str) -> bool:

@@ -200,3 +200,39 @@ def test_repairs_of_garbage_are_stable():
         text = rng.choice([" ", ""]).join(parts)
         once = clean_text(text, profile)
         assert clean_text(once, profile) == once, text
+
+
+# Correct text that a chain maps to other text at high gain: words in capitals (Windows-1252 read
+# as MacRoman turns "Ñ" into "„" and "Ú" into "ò") and lone typographic marks (a no-break space,
+# "ä" and "à" out of "†", "‰" and "‡").
+@pytest.mark.parametrize("text", [
+    "EL ÑANDÚ ES UN AVE.",
+    "PAPAS Y ÑOQUIS",
+    "ÑOQUIS CASEROS",
+    "ÑU",
+    "CAFÉ ÑOÑO.",
+    "LA FÊTE DE NOËL À PARIS",
+    "GRÜNE WÄHLER: STRAßE GESPERRT",
+    "PŘÍLIŠ ŽLUŤOUČKÝ KŮŇ",
+    "Kui TÕENE, siis kasutajad saavad akna suurust muuta",  # Estonian GTK catalogue: "TÕENE" is TRUE
+    "See note† below.",
+    "Text† and more‡ notes.",
+    "‰ †‡ ‹›",
+    "Revenue rose 5‰ last year.",
+])
+def test_capitals_and_lone_marks_are_not_repaired(text):
+    assert repair_line(text) == []
+
+
+# ... while mojibake of text in capitals, and of the same marks inside words, is still repaired.
+@pytest.mark.parametrize("broken,clean", [
+    ("ESPA—A GANA", "ESPAÑA GANA"),
+    ("CAFÃ‰ DE PARIS", "CAFÉ DE PARIS"),
+    ("ÃœBER ALLES", "ÜBER ALLES"),
+    ("ÌÎÑÊÂÀ ÑÅÃÎÄÍß", "МОСКВА СЕГОДНЯ"),
+    ("ÑNEINì, sagte er", "„NEIN“, sagte er"),
+    ("voil‡ la carte", "voilà la carte"),
+    ("M‰dchen und Jungen", "Mädchen und Jungen"),
+])
+def test_capitals_and_marks_in_mojibake_are_repaired(broken, clean):
+    assert fix(broken) == clean
