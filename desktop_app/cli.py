@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Clean files, folders or standard input. With one input and no -o, the result goes "
                     "to standard output. Output is UTF-8; line endings are kept.")
     clean.add_argument("-o", "--output", metavar="OUT",
-                       help="output file (one input file) or folder (several inputs or a folder; each "
+                       help="output file (one input file; - for standard output) or folder (several inputs or a folder; each "
                             "output keeps its relative path and name)")
     clean.add_argument("--in-place", action="store_true",
                        help="overwrite each input that changes, keeping a backup (name.bak); a file with bytes "
@@ -348,6 +348,8 @@ class Run:
             except LookupError:
                 raise UsageError(f"unknown encoding {a.encoding!r}") from None
         out = getattr(a, "output", None)
+        if out == "-":  # the usual spelling of standard output
+            a.output = out = None
         in_place = getattr(a, "in_place", False)
         if in_place and out:
             raise UsageError("--in-place and -o cannot be used together")

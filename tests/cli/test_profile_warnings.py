@@ -23,3 +23,12 @@ def test_good_profile_gives_no_warning(run, tmp_path):
     src.write_text("A real sentence stays here.\n", encoding="utf-8")
     r = run("clean", "--profile", str(profile), str(src))
     assert r.code == 0 and "warning" not in r.err
+
+
+def test_output_dash_is_standard_output(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    src = tmp_path / "in.txt"
+    src.write_text("Text with trailing spaces.   \n", encoding="utf-8")
+    r = run("clean", str(src), "-o", "-")
+    assert r.code == 0 and r.text == "Text with trailing spaces.\n"
+    assert not (tmp_path / "-").exists()
