@@ -1356,6 +1356,50 @@ After: {4}</source>
         <translation>GBK として読まれた EUC-KR (CP949)</translation>
     </message>
     <message>
+        <source>EUC-JP read as Windows-1252</source>
+        <translation>Windows-1252 として読まれた EUC-JP</translation>
+    </message>
+    <message>
+        <source>EUC-JP read as Latin-1</source>
+        <translation>Latin-1 として読まれた EUC-JP</translation>
+    </message>
+    <message>
+        <source>GBK read as Windows-1252</source>
+        <translation>Windows-1252 として読まれた GBK</translation>
+    </message>
+    <message>
+        <source>GBK read as Latin-1</source>
+        <translation>Latin-1 として読まれた GBK</translation>
+    </message>
+    <message>
+        <source>Big5 read as Windows-1252</source>
+        <translation>Windows-1252 として読まれた Big5</translation>
+    </message>
+    <message>
+        <source>Big5 read as Latin-1</source>
+        <translation>Latin-1 として読まれた Big5</translation>
+    </message>
+    <message>
+        <source>EUC-KR (CP949) read as Windows-1252</source>
+        <translation>Windows-1252 として読まれた EUC-KR (CP949)</translation>
+    </message>
+    <message>
+        <source>EUC-KR (CP949) read as Latin-1</source>
+        <translation>Latin-1 として読まれた EUC-KR (CP949)</translation>
+    </message>
+    <message>
+        <source>KOI8-R read as Windows-1251</source>
+        <translation>Windows-1251 として読まれた KOI8-R</translation>
+    </message>
+    <message>
+        <source>UTF-8 read as KOI8-R</source>
+        <translation>KOI8-R として読まれた UTF-8</translation>
+    </message>
+    <message>
+        <source>Windows-1250 read as Windows-1252</source>
+        <translation>Windows-1252 として読まれた Windows-1250</translation>
+    </message>
+    <message>
         <source>Page-furniture lines: listed phrases in many languages, the user&apos;s phrases and patterns, and lines the classifier judges to be menus, share bars, footers or site-wide repeats.</source>
         <translation>ページの定型部分の行：各言語の定型句リスト、ユーザー定義の語句とパターン、分類器がメニュー・共有バー・フッター・サイト共通の繰り返しと判定した行。</translation>
     </message>
