@@ -29,3 +29,18 @@ def no_blocking_message_boxes(monkeypatch):
         raise AssertionError(f"unexpected modal message box: {box.text()!r}")
 
     monkeypatch.setattr(QMessageBox, "exec", refuse)
+
+
+@pytest.fixture
+def window(qtbot):
+    """The real main window, shown; no unsaved-changes prompt when the test ends."""
+    from desktop_app.gui.main_window import MainWindow
+
+    w = MainWindow()
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    for d in w.documents.documents:
+        d.saved_revision = d.revision
+    w.close()
+    w.deleteLater()

@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
 from gui_helpers import wait_idle
-
-from desktop_app.gui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    for d in w.documents.documents:
-        d.saved_revision = d.revision
-    w.close()
-    w.deleteLater()
 
 
 def test_utf8_with_invalid_bytes_opens_and_says_what_was_lost(qtbot, window, tmp_path):

@@ -30,18 +30,6 @@ def no_modal_boxes(monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    for d in w.documents.documents:  # no unsaved-changes prompt when the test ends
-        d.saved_revision = d.revision
-    w.close()
-    w.deleteLater()
-
-
-@pytest.fixture
 def article(tmp_path):
     p = tmp_path / "article.txt"
     p.write_text(ARTICLE, encoding="utf-8")
